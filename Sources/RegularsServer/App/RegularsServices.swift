@@ -1,0 +1,34 @@
+import Vapor
+
+/// What every feature reaches through `request.regulars`: configuration, the database and the stores built on it.
+public struct RegularsServices: Sendable {
+    public let configuration: AppConfiguration
+    public let database: Database
+    public let secretKey: String
+
+    public var apiKeys: APIKeyStore { APIKeyStore(database: database) }
+    var settings: SettingsStore { SettingsStore(database: database) }
+    var customers: CustomerRepository { CustomerRepository(database: database) }
+    var orders: OrderRepository { OrderRepository(database: database) }
+    var admins: AdminUserStore { AdminUserStore(database: database) }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = RegularsServices
+    }
+
+    public var regulars: RegularsServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                fatalError("configure(_:configuration:) must run before routes use app.regulars")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var regulars: RegularsServices { application.regulars }
+}

@@ -1,0 +1,33 @@
+import SQLKit
+
+/// The per-customer running aggregates on `customers`: order count, first and last order, net revenue and refunds in
+/// the base currency, over orders that are not cancelled.
+///
+/// Every order or refund write calls `refresh` for the customers it touched inside its own transaction (an indexed
+/// read of that customer's orders, never a scan of all orders); `rebuildAll` recomputes every customer from scratch
+/// with the same definition (`regulars stats rebuild`).
+enum CustomerAggregates {
+    static func refresh(customerID: Int64, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) WHERE id = \(bind: customerID)").run()
+    }
+
+    /// Recomputes every customer; returns how many rows were updated.
+    @discardableResult
+    static func rebuildAll(on sql: any SQLDatabase) async throws -> Int {
+        let rows = try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) RETURNING id").all()
+        return rows.count
+    }
+
+    private static let liveOrders = "FROM orders o WHERE o.customer_id = customers.id AND o.cancelled_at IS NULL"
+    private static let refunded = """
+        SELECT CAST(COALESCE(SUM(r.base_amount_minor), 0) AS BIGINT) FROM refunds r JOIN orders o ON o.id = r.order_id \
+        WHERE o.customer_id = customers.id AND o.cancelled_at IS NULL
+        """
+    private static let assignments = """
+        order_count = (SELECT COUNT(*) \(liveOrders)),
+        first_order_at = (SELECT MIN(o.placed_at) \(liveOrders)),
+        last_order_at = (SELECT MAX(o.placed_at) \(liveOrders)),
+        refunded_minor = (\(refunded)),
+        net_revenue_minor = (SELECT CAST(COALESCE(SUM(o.base_total_minor), 0) AS BIGINT) \(liveOrders)) - (\(refunded))
+        """
+}

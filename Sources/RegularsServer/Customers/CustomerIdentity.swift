@@ -1,0 +1,7 @@
+import RegularsCore
+
+/// One identifier of a customer in one source system.
+struct CustomerIdentity: Hashable, Sendable {
+    var source: IdentitySource
+    var externalID: String
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import NIOCore
+import SQLKit
+
+/// A pool of connections to SQLite or PostgreSQL, used through explicit SQL.
+///
+/// `read` runs on any pooled connection; `write` wraps its body in one transaction (`BEGIN IMMEDIATE` on SQLite) that
+/// commits when the body returns and rolls back when it throws, so a failed request never leaves a partial write.
+public struct Database: Sendable {
+    public let dialect: SQLDialectKind
+    let acquire: @Sendable () async throws -> PooledConnection
+    let close: @Sendable () async throws -> Void
+
+    struct PooledConnection: Sendable {
+        let sql: any SQLDatabase
+        let release: @Sendable () -> Void
+    }
+
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await acquire()
+        defer { connection.release() }
+        return try await body(connection.sql)
+    }
+
+    public func write<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await acquire()
+        defer { connection.release() }
+        let sql = connection.sql
+        try await sql.raw(SQLQueryString(dialect.beginWrite)).run()
+        do {
+            let result = try await body(sql)
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    public func shutdown() async throws { try await close() }
+}

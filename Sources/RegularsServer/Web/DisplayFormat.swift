@@ -1,0 +1,35 @@
+import Foundation
+import RegularsCore
+
+/// Formats instants for a page: in the store's time zone, in the page's language.
+struct DisplayFormat: Sendable {
+    let locale: SupportedLocale
+    let timeZone: TimeZone
+
+    func dateTime(_ milliseconds: Int64?) -> String? {
+        milliseconds.map { format(Instant(milliseconds: $0).date, time: true) }
+    }
+
+    func dateTime(iso text: String?) -> String? {
+        guard let text, let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        else { return nil }
+        return format(date, time: true)
+    }
+
+    func date(_ milliseconds: Int64?) -> String? {
+        milliseconds.map { format(Instant(milliseconds: $0).date, time: false) }
+    }
+
+    private func format(_ date: Date, time: Bool) -> String {
+        var style = Date.FormatStyle(date: .abbreviated, time: time ? .shortened : .omitted)
+        style.locale = Locale(identifier: locale.rawValue)
+        style.timeZone = timeZone
+        return date.formatted(style)
+    }
+
+    /// A label from the catalogue for a stored value such as a status (`status_paid`), or the value itself.
+    func label(_ prefix: String, _ value: String) -> String {
+        let key = prefix + value.lowercased().replacingOccurrences(of: " ", with: "_")
+        return Catalogue.shared.table(locale)[key] ?? value
+    }
+}
