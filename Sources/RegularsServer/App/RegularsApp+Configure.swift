@@ -34,8 +34,7 @@ public enum RegularsApp {
                 fileio: app.fileio, limits: [.onlyLeafExtensions, .requireExtensions],
                 sandboxDirectory: ResourceDirectory.url.appendingPathComponent("Views").path + "/",
                 viewDirectory: ResourceDirectory.url.appendingPathComponent("Views").path + "/"))
-        ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
-        ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
+        _ = apiJSONCoders
         app.leaf.cache.isEnabled = app.environment.isRelease
 
         app.sessions.use { app in DatabaseSessionDriver(database: app.regulars.database) }
@@ -55,6 +54,12 @@ public enum RegularsApp {
 
         try routes(app)
     }
+
+    /// snake_case JSON for every API body; set once per process, since the configuration is global.
+    private static let apiJSONCoders: Void = {
+        ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
+        ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
+    }()
 
     static func routes(_ app: Application) throws {
         try app.register(collection: OperationsController())

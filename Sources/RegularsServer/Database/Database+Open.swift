@@ -18,7 +18,8 @@ extension Database {
         case .sqlite(let path):
             let source = TunedSQLiteSource(
                 inner: SQLiteConnectionSource(
-                    configuration: SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true)))
+                    configuration: SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true),
+                    threadPool: SQLiteThreads.pool))
             return pooled(
                 source, dialect: .sqlite, maxConnections: maxConnections, logger: logger,
                 eventLoopGroup: eventLoopGroup, sql: { $0.sql() })
@@ -50,7 +51,7 @@ extension Database {
                 requestTimeout: .seconds(30), pruneInterval: nil, logger: logger, on: eventLoopGroup))
         let gauge = PoolGauge(dialect: dialect)
         return Database(
-            dialect: dialect,
+            dialect: dialect, writeGate: dialect == .sqlite ? WriteGate() : nil,
             acquire: {
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 gauge.acquired()
@@ -86,4 +87,14 @@ struct TunedSQLiteSource: ConnectionPoolSource, Sendable {
 private final class SendablePool<Source: ConnectionPoolSource>: @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<Source>
     init(_ pool: EventLoopGroupConnectionPool<Source>) { self.pool = pool }
+}
+
+/// The threads SQLite's blocking calls run on: more than NIO's shared pool (one per core), so a long write never
+/// leaves reads waiting for a thread. Started once and kept for the life of the process.
+enum SQLiteThreads {
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
 }

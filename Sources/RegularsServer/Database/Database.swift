@@ -9,6 +9,8 @@ import SQLKit
 /// commits when the body returns and rolls back when it throws, so a failed request never leaves a partial write.
 public struct Database: Sendable {
     public let dialect: SQLDialectKind
+    /// Serialises write transactions on SQLite; PostgreSQL takes row locks instead and needs none.
+    let writeGate: WriteGate?
     let acquire: @Sendable () async throws -> PooledConnection
     let close: @Sendable () async throws -> Void
 
@@ -24,6 +26,21 @@ public struct Database: Sendable {
     }
 
     public func write<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        if let writeGate {
+            await writeGate.enter()
+            do {
+                let result = try await transaction(body)
+                await writeGate.leave()
+                return result
+            } catch {
+                await writeGate.leave()
+                throw error
+            }
+        }
+        return try await transaction(body)
+    }
+
+    private func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try await acquire()
         defer { connection.release() }
         let sql = connection.sql

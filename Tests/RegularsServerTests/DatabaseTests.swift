@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import PostgresKit
+import SQLKit
+import Testing
+@testable import RegularsServer
+
+@Suite struct DatabaseTests {
+    @Test(arguments: TestBackend.available)
+    func migratingTwiceAppliesEachStepOnce(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { test in
+            let migrator = Migrator(database: test.database, migrations: Migration.all, logger: Logger(label: "test"))
+
+            let first = try await migrator.migrate()
+            let second = try await migrator.migrate()
+
+            #expect(first == Migration.all.map(\.version))
+            #expect(second.isEmpty)
+            #expect(try await Sample.count("schema_migrations", on: test.database) == Migration.all.count)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func twoInstancesStartingTogetherMigrateOnce(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { test in
+            let other = try await backend.secondPool(for: test)
+
+            async let a = Migrator(database: test.database, migrations: Migration.all, logger: Logger(label: "a"))
+                .migrate()
+            async let b = Migrator(database: other, migrations: Migration.all, logger: Logger(label: "b")).migrate()
+            let applied = try await [a, b]
+            try await other.shutdown()
+
+            #expect(applied.map(\.count).sorted() == [0, Migration.all.count])
+            #expect(try await Sample.count("schema_migrations", on: test.database) == Migration.all.count)
+        }
+    }
+
+    @Test func sqliteConnectionsRunInWALWithForeignKeys() async throws {
+        try await withDatabase(.sqlite) { database in
+            let (journal, foreignKeys) = try await database.read { sql in
+                (
+                    try await sql.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self),
+                    try await sql.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self)
+                )
+            }
+
+            #expect(journal == "wal")
+            #expect(foreignKeys == 1)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aFailedWriteLeavesNothingBehind(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            struct Boom: Error {}
+
+            await #expect(throws: Boom.self) {
+                try await database.write { sql in
+                    try await sql.raw("INSERT INTO settings (key, value, updated_at) VALUES ('a', 'b', 0)").run()
+                    throw Boom()
+                }
+            }
+
+            let remaining = try await Sample.count("settings", on: database)
+            #expect(remaining == 0)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func concurrentWritersAllCommit(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await database.write { sql in
+                            let current = try await sql.raw("SELECT COUNT(*) AS n FROM settings").first(decodingColumn: "n", as: Int.self) ?? 0
+                            try await sql.raw(
+                                "INSERT INTO settings (key, value, updated_at) VALUES (\(bind: "k\(index)"), \(bind: String(current)), 0)"
+                            ).run()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+
+            #expect(try await Sample.count("settings", on: database) == 40)
+        }
+    }
+}
+
+extension TestBackend {
+    /// Another pool on the same database, as a second instance would open.
+    func secondPool(for test: TestDatabase) async throws -> Database {
+        switch test.url {
+        case .sqlite:
+            return try Database.open(test.url, maxConnections: 2, logger: Logger(label: "second"))
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = test.schema.map { [$0] }
+            return try Database.pooledPostgres(configuration, maxConnections: 2, logger: Logger(label: "second"))
+        }
+    }
+}
