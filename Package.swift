@@ -27,6 +27,7 @@ let package = Package(
             name: "RegularsServer",
             dependencies: [
                 "RegularsCore",
+                "RegularsStats",
                 "RegularsDemo",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -45,6 +46,7 @@ let package = Package(
             dependencies: [
                 "RegularsServer",
                 "RegularsCore",
+                "RegularsStats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

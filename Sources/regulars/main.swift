@@ -93,7 +93,9 @@ struct Admin: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a merchant account (or set a new password); the password is read from REGULARS_ADMIN_PASSWORD or stdin.")
+            abstract:
+                "Create a merchant account (or set a new password); the password is read from REGULARS_ADMIN_PASSWORD or stdin."
+        )
         @Option(help: "The merchant's email address.") var email: String
         @Option(help: "Preferred language: en, ar or zh.") var locale: SupportedLocale?
 

@@ -1,9 +1,10 @@
 import Foundation
 import RegularsCore
 import Testing
-@testable import RegularsServer
 import Vapor
 import VaporTesting
+
+@testable import RegularsServer
 
 @Suite struct AdminAPITests {
     @Test(arguments: TestBackend.available)
@@ -16,10 +17,13 @@ import VaporTesting
                 #expect(response.problem?.status == 401)
                 #expect(response.headers.first(name: .wwwAuthenticate) == "Bearer")
             }
-            try await app.testing().test(.GET, "/api/customers", headers: ["Authorization": "Bearer rk_admin_nope-nope-nope"]) { response in
+            try await app.testing().test(
+                .GET, "/api/customers", headers: ["Authorization": "Bearer rk_admin_nope-nope-nope"]
+            ) { response in
                 #expect(response.status == .unauthorized)
             }
-            try await app.testing().test(.GET, "/api/customers", headers: ["Authorization": "Bearer \(ingestKey)"]) { response in
+            try await app.testing().test(.GET, "/api/customers", headers: ["Authorization": "Bearer \(ingestKey)"]) {
+                response in
                 #expect(response.status == .forbidden)
                 #expect(response.problem?.detail?.contains("admin") == true)
             }
@@ -32,14 +36,23 @@ import VaporTesting
             let database = app.regulars.database
             _ = try await Sample.customer("layla@example.com", first: "ليلى", last: "حداد", on: database)
             _ = try await Sample.customer("wang.wei@example.com", first: "伟", last: "王", on: database)
-            for index in 0..<5 { _ = try await Sample.customer("shopper\(index)@example.com", first: "Sam", last: "Lee\(index)", on: database) }
+            for index in 0..<5 {
+                _ = try await Sample.customer(
+                    "shopper\(index)@example.com", first: "Sam", last: "Lee\(index)", on: database)
+            }
             let headers = try await app.adminHeaders()
 
-            try await app.testing().test(.GET, "/api/customers?q=\("حداد".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", headers: headers) { response in
+            try await app.testing().test(
+                .GET, "/api/customers?q=\("حداد".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                headers: headers
+            ) { response in
                 let page = try response.json(Page<CustomerSummary>.self)
                 #expect(page.items.map(\.name) == ["ليلى حداد"])
             }
-            try await app.testing().test(.GET, "/api/customers?q=\("王伟".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", headers: headers) { response in
+            try await app.testing().test(
+                .GET, "/api/customers?q=\("王伟".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                headers: headers
+            ) { response in
                 let page = try response.json(Page<CustomerSummary>.self)
                 #expect(page.items.map(\.email) == ["wang.wei@example.com"])
             }
@@ -131,7 +144,8 @@ import VaporTesting
             ]
 
             for (body, status, field) in bodies {
-                try await app.testing().test(.POST, "/api/keys", headers: headers, body: ByteBuffer(string: body)) { response in
+                try await app.testing().test(.POST, "/api/keys", headers: headers, body: ByteBuffer(string: body)) {
+                    response in
                     #expect(response.status == status, "\(body.prefix(40))")
                     #expect(response.headers.contentType == Problem.mediaType)
                     if let field { #expect(response.problem?.invalidParams?.first?.name == field) }
@@ -146,7 +160,9 @@ import VaporTesting
                 }
 
             #expect(try await app.regulars.apiKeys.list().count == keysBefore)
-            try await app.testing().test(.POST, "/api/keys", headers: headers, body: ByteBuffer(string: #"{"scope":"ingest","name":"shop"}"#)) { response in
+            try await app.testing().test(
+                .POST, "/api/keys", headers: headers, body: ByteBuffer(string: #"{"scope":"ingest","name":"shop"}"#)
+            ) { response in
                 #expect(response.status == .created)
                 let key = try response.json(APIKeysController.Created.self)
                 #expect(try await app.regulars.apiKeys.authenticate(key.key) == .ingest)

@@ -1,5 +1,6 @@
 import SQLKit
 import Testing
+
 @testable import RegularsServer
 
 @Suite struct AggregatesTests {
@@ -9,10 +10,13 @@ import Testing
             let ada = try await Sample.customer("ada@example.com", on: database)
             let layla = try await Sample.customer("layla@example.com", on: database)
             let first = try await Sample.upsert(Sample.order("1", customerID: ada, totalMinor: 10_000), on: database)
-            _ = try await Sample.upsert(Sample.order("2", customerID: ada, totalMinor: 2_550, daysAfterStart: 30), on: database)
             _ = try await Sample.upsert(
-                Sample.order("3", customerID: ada, totalMinor: 9_999, daysAfterStart: 60, cancelled: true), on: database)
-            _ = try await Sample.upsert(Sample.order("4", customerID: layla, totalMinor: 1_000, daysAfterStart: 5), on: database)
+                Sample.order("2", customerID: ada, totalMinor: 2_550, daysAfterStart: 30), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("3", customerID: ada, totalMinor: 9_999, daysAfterStart: 60, cancelled: true), on: database
+            )
+            _ = try await Sample.upsert(
+                Sample.order("4", customerID: layla, totalMinor: 1_000, daysAfterStart: 5), on: database)
             _ = try await Sample.refund("r1", orderID: first.id, amountMinor: 2_000, on: database)
 
             let maintained = try await Sample.aggregates(on: database)
@@ -75,7 +79,8 @@ import Testing
             #expect(again == .unchanged(first.id))
             #expect(try await Sample.count("refunds", on: database) == 1)
             let status = try await database.read { sql in
-                try await sql.raw("SELECT financial_status FROM orders").first(decodingColumn: "financial_status", as: String.self)
+                try await sql.raw("SELECT financial_status FROM orders").first(
+                    decodingColumn: "financial_status", as: String.self)
             }
             #expect(status == "refunded")
             #expect(try await Sample.aggregates(on: database).first?.netRevenueMinor == 0)

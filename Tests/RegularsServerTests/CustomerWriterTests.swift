@@ -1,6 +1,7 @@
 import RegularsCore
 import SQLKit
 import Testing
+
 @testable import RegularsServer
 
 @Suite struct CustomerWriterTests {
@@ -23,13 +24,16 @@ import Testing
         try await withDatabase(backend) { database in
             let anonymous = CustomerIdentity(source: .anonymousID, externalID: "anon-1")
             let user = CustomerIdentity(source: .segmentUserID, externalID: "user-1")
-            let first = try await Sample.customer("wang@example.com", first: "伟", last: "王", identities: [anonymous], on: database)
+            let first = try await Sample.customer(
+                "wang@example.com", first: "伟", last: "王", identities: [anonymous], on: database)
             let second = try await Sample.customer("other@example.com", identities: [user], on: database)
             _ = try await Sample.upsert(Sample.order("a", customerID: first, totalMinor: 1_000), on: database)
-            _ = try await Sample.upsert(Sample.order("b", customerID: second, totalMinor: 2_000, daysAfterStart: 3), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("b", customerID: second, totalMinor: 2_000, daysAfterStart: 3), on: database)
 
             let merged = try await database.write { sql in
-                try await CustomerWriter(sql: sql).resolve([anonymous, user], profile: CustomerInput(), at: Sample.start)
+                try await CustomerWriter(sql: sql).resolve(
+                    [anonymous, user], profile: CustomerInput(), at: Sample.start)
             }
 
             #expect(merged == min(first, second))
@@ -37,7 +41,8 @@ import Testing
             let aggregates = try #require(try await Sample.aggregates(on: database).first)
             #expect(aggregates.orderCount == 2 && aggregates.netRevenueMinor == 3_000)
             let search = try await database.read { sql in
-                try await sql.raw("SELECT search_text FROM customers").first(decodingColumn: "search_text", as: String.self)
+                try await sql.raw("SELECT search_text FROM customers").first(
+                    decodingColumn: "search_text", as: String.self)
             }
             #expect(search?.contains("王伟") == true)
         }
@@ -50,8 +55,10 @@ import Testing
 
             try await database.write { sql in
                 let writer = CustomerWriter(sql: sql)
-                try await writer.recordConsent(customerID: id, channel: .sms, granted: true, at: Sample.start, source: "shopify")
-                try await writer.recordConsent(customerID: id, channel: .sms, granted: true, at: Sample.start, source: "shopify")
+                try await writer.recordConsent(
+                    customerID: id, channel: .sms, granted: true, at: Sample.start, source: "shopify")
+                try await writer.recordConsent(
+                    customerID: id, channel: .sms, granted: true, at: Sample.start, source: "shopify")
                 try await writer.recordConsent(
                     customerID: id, channel: .sms, granted: false,
                     at: Instant(milliseconds: Sample.start.milliseconds + Sample.day), source: "reply STOP")

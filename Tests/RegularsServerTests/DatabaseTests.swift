@@ -3,6 +3,7 @@ import Logging
 import PostgresKit
 import SQLKit
 import Testing
+
 @testable import RegularsServer
 
 @Suite struct DatabaseTests {
@@ -74,7 +75,9 @@ import Testing
                 for index in 0..<40 {
                     group.addTask {
                         try await database.write { sql in
-                            let current = try await sql.raw("SELECT COUNT(*) AS n FROM settings").first(decodingColumn: "n", as: Int.self) ?? 0
+                            let current =
+                                try await sql.raw("SELECT COUNT(*) AS n FROM settings").first(
+                                    decodingColumn: "n", as: Int.self) ?? 0
                             try await sql.raw(
                                 "INSERT INTO settings (key, value, updated_at) VALUES (\(bind: "k\(index)"), \(bind: String(current)), 0)"
                             ).run()

@@ -3,6 +3,7 @@ import RegularsCore
 import RegularsDemo
 import SQLKit
 import Testing
+
 @testable import RegularsServer
 
 @Suite struct DemoSeederTests {
@@ -24,7 +25,8 @@ import Testing
             #expect(try await Sample.aggregates(on: database) == seeded)
             let revenue = seeded.reduce(Int64(0)) { $0 + $1.netRevenueMinor }
             let expected =
-                store.orders.reduce(Int64(0)) { $0 + $1.totalMinor } - store.refunds.reduce(Int64(0)) { $0 + $1.amountMinor }
+                store.orders.reduce(Int64(0)) { $0 + $1.totalMinor }
+                - store.refunds.reduce(Int64(0)) { $0 + $1.amountMinor }
             #expect(revenue == expected)
         }
     }
@@ -33,7 +35,8 @@ import Testing
     func newRowsAfterTheDemoGetFreshIDs(backend: TestBackend) async throws {
         try await withDatabase(backend) { database in
             let store = DemoStoreGenerator(seed: 3, customerCount: 50, productCount: 10).generate()
-            _ = try await DemoSeeder(database: database, baseCurrency: try #require(CurrencyCode("USD"))).seedIfEmpty(store)
+            _ = try await DemoSeeder(database: database, baseCurrency: try #require(CurrencyCode("USD"))).seedIfEmpty(
+                store)
 
             let id = try await Sample.customer("after-demo@example.com", on: database)
             let order = try await Sample.upsert(Sample.order("after", customerID: id, totalMinor: 100), on: database)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import RegularsServer
 import Vapor
 import VaporTesting
+
+@testable import RegularsServer
 
 @Suite struct OpenAPITests {
     @Test func theDocumentDescribesExactlyTheAPIRoutes() async throws {
@@ -20,10 +21,12 @@ import VaporTesting
             let pageRoutes = ["login", "logout", "customers", ""]
             let served = Set(
                 app.routes.all.compactMap { route -> String? in
-                    let path = "/" + route.path.map { component in
-                        if case .parameter(let name) = component { return "{\(name)}" }
-                        return component.description
-                    }.joined(separator: "/")
+                    let path =
+                        "/"
+                        + route.path.map { component in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
                     let first = route.path.first?.description ?? ""
                     guard !pageRoutes.contains(first) else { return nil }
                     return "\(route.method.rawValue) \(path)"

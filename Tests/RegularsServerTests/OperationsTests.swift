@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import RegularsServer
 import Vapor
 import VaporTesting
+
+@testable import RegularsServer
 
 @Suite struct OperationsTests {
     @Test(arguments: TestBackend.available)
@@ -73,11 +74,15 @@ import VaporTesting
         let required = ProcessInfo.processInfo.environment["REGULARS_TEST_REQUIRE_POSTGRES"] == "1"
         if TestBackend.postgresURL == nil {
             #expect(!required, "REGULARS_TEST_POSTGRES_URL is not set, so every PostgreSQL case was skipped")
-            print("note: PostgreSQL cases skipped (set REGULARS_TEST_POSTGRES_URL, or run scripts/with-postgres.sh swift test)")
+            print(
+                "note: PostgreSQL cases skipped (set REGULARS_TEST_POSTGRES_URL, or run scripts/with-postgres.sh swift test)"
+            )
             return
         }
         try await withDatabase(.postgres) { database in
-            let ready = try await database.read { sql in try await sql.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self) }
+            let ready = try await database.read { sql in
+                try await sql.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self)
+            }
             #expect(ready == 1)
         }
     }

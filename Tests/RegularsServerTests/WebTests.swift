@@ -1,9 +1,10 @@
 import Foundation
 import RegularsCore
 import Testing
-@testable import RegularsServer
 import Vapor
 import VaporTesting
+
+@testable import RegularsServer
 
 @Suite struct WebTests {
     static let password = "correct-horse-battery"
@@ -80,7 +81,8 @@ import VaporTesting
     @Test(arguments: TestBackend.available)
     func theCustomerPagesSpeakEnglishArabicAndChinese(backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            let id = try await Sample.customer("layla@example.com", first: "ليلى", last: "حداد", on: app.regulars.database)
+            let id = try await Sample.customer(
+                "layla@example.com", first: "ليلى", last: "حداد", on: app.regulars.database)
             _ = try await Sample.upsert(Sample.order("1", customerID: id, totalMinor: 1_250), on: app.regulars.database)
             let session = try await Self.signIn(app)
             let expectations: [(String, String, String, String)] = [
@@ -110,7 +112,8 @@ import VaporTesting
     @Test(arguments: TestBackend.available)
     func acceptLanguagePicksThePageLanguage(backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
-            try await app.testing().test(.GET, "/login", headers: ["Accept-Language": "ar-SA,ar;q=0.9,en;q=0.5"]) { response in
+            try await app.testing().test(.GET, "/login", headers: ["Accept-Language": "ar-SA,ar;q=0.9,en;q=0.5"]) {
+                response in
                 #expect(response.body.string.contains(#"<html lang="ar" dir="rtl">"#))
             }
         }

@@ -17,16 +17,20 @@ public enum RegularsRunner {
         let started = ContinuousClock.now
         let store = DemoStoreGenerator(seed: seed).generate()
         let named = { (configuration: inout AppConfiguration) in
-            if ProcessInfo.processInfo.environment["REGULARS_STORE_NAME"] == nil { configuration.store.name = store.name }
+            if ProcessInfo.processInfo.environment["REGULARS_STORE_NAME"] == nil {
+                configuration.store.name = store.name
+            }
         }
         try await withApplication(hostname: hostname, port: port, adjust: named) { app in
             let services = app.regulars
-            let seeder = DemoSeeder(database: services.database, baseCurrency: services.configuration.store.baseCurrency)
+            let seeder = DemoSeeder(
+                database: services.database, baseCurrency: services.configuration.store.baseCurrency)
             if let counts = try await seeder.seedIfEmpty(store) {
                 app.logger.notice(
                     "demo store created",
                     metadata: [
-                        "customers": "\(counts.customers)", "orders": "\(counts.orders)", "refunds": "\(counts.refunds)",
+                        "customers": "\(counts.customers)", "orders": "\(counts.orders)",
+                        "refunds": "\(counts.refunds)",
                         "seconds": "\(ContinuousClock.now - started)",
                     ])
             }
@@ -63,12 +67,16 @@ public enum RegularsRunner {
     }
 
     public static func revokeKey(prefix: String) async throws -> Bool {
-        try await withApplication(hostname: nil, port: nil) { app in try await app.regulars.apiKeys.revoke(prefix: prefix) }
+        try await withApplication(hostname: nil, port: nil) { app in
+            try await app.regulars.apiKeys.revoke(prefix: prefix)
+        }
     }
 
     /// `regulars admin create`: a merchant account for the web UI (or a new password for an existing one).
     public static func createAdmin(email: String, password: String, locale: SupportedLocale?) async throws {
-        guard EmailAddress(email) != nil else { throw ConfigurationError(variable: "--email", problem: "is not an email address") }
+        guard EmailAddress(email) != nil else {
+            throw ConfigurationError(variable: "--email", problem: "is not an email address")
+        }
         try await withApplication(hostname: nil, port: nil) { app in
             try await app.regulars.admins.upsert(email: email, password: password, locale: locale?.rawValue)
         }

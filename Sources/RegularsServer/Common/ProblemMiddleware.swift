@@ -21,7 +21,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: Problem.mediaType.serialize())
         if problem.status == 401 { headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-        return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
+        return Response(
+            status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
     }
 
     static func problem(for error: any Error, request: Request) -> Problem {
@@ -31,7 +32,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let decoding as DecodingError:
             return decodingProblem(decoding)
         case let abort as any AbortError where abort.status.code < 500:
-            if abort.status == .notFound { return Problem(status: .notFound, detail: "No resource at \(request.url.path)") }
+            if abort.status == .notFound {
+                return Problem(status: .notFound, detail: "No resource at \(request.url.path)")
+            }
             if abort.status == .payloadTooLarge {
                 return Problem(status: .payloadTooLarge, detail: "The request body is larger than this route accepts")
             }

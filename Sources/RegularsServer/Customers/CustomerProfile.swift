@@ -68,19 +68,22 @@ extension CustomerProfile {
                 TimelineEntry(at: order.placedAt, kind: "order", title: title, detail: order.total.displayText))
             for refund in order.refunds {
                 timeline.append(
-                    TimelineEntry(at: refund.createdAt, kind: "refund", title: title, detail: refund.amount.displayText))
+                    TimelineEntry(at: refund.createdAt, kind: "refund", title: title, detail: refund.amount.displayText)
+                )
             }
         }
         for event in try await events {
             let at = Instant(milliseconds: event.occurredAt).iso8601
             timeline.append(
                 TimelineEntry(
-                    at: at, kind: "event", title: event.type, detail: EventSummary.describe(properties: event.properties)))
+                    at: at, kind: "event", title: event.type,
+                    detail: EventSummary.describe(properties: event.properties)))
         }
         for entry in consentHistory {
             timeline.append(
                 TimelineEntry(
-                    at: entry.at, kind: "consent", title: entry.channel, detail: entry.granted ? "granted" : "withdrawn"))
+                    at: entry.at, kind: "consent", title: entry.channel, detail: entry.granted ? "granted" : "withdrawn"
+                ))
         }
         let birthday = row.birthMonth.flatMap { month in
             row.birthDay.flatMap { Birthday(month: month, day: $0, year: row.birthYear)?.isoString }
@@ -89,7 +92,8 @@ extension CustomerProfile {
             customer: CustomerSummary(row, baseCurrency: base), birthday: birthday, timeZone: row.timeZone,
             tags: JSONText.decode([String].self, from: row.tags) ?? [],
             identities: try await identities.map {
-                Identity(source: $0.source, externalId: $0.externalId, linkedAt: Instant(milliseconds: $0.createdAt).iso8601)
+                Identity(
+                    source: $0.source, externalId: $0.externalId, linkedAt: Instant(milliseconds: $0.createdAt).iso8601)
             },
             consent: ConsentChannel.allCases.compactMap { current[$0.rawValue] },
             consentHistory: consentHistory,

@@ -20,7 +20,9 @@ struct CustomerRepository: Sendable {
         if let locale = query.locale { conditions.append("locale = \(bind: locale)") }
         if let minOrders = query.minOrders { conditions.append("order_count >= \(bind: minOrders)") }
         if let maxOrders = query.maxOrders { conditions.append("order_count <= \(bind: maxOrders)") }
-        if let tag = query.tag { conditions.append("tags LIKE \(bind: "%" + Self.escapeLike(JSONText.encode(tag)) + "%") ESCAPE '\\'") }
+        if let tag = query.tag {
+            conditions.append("tags LIKE \(bind: "%" + Self.escapeLike(JSONText.encode(tag)) + "%") ESCAPE '\\'")
+        }
         let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
         let rows = try await database.read { sql in
             try await sql.raw(

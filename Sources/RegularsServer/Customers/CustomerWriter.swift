@@ -100,10 +100,14 @@ struct CustomerWriter: Sendable {
     }
 
     func refreshSearchText(of id: Int64) async throws {
-        struct Names: Decodable { var firstName: String?; var lastName: String?; var email: String?; var phone: String? }
+        struct Names: Decodable {
+            var firstName: String?; var lastName: String?; var email: String?; var phone: String?
+        }
         guard
-            let names = try await sql.raw("SELECT first_name, last_name, email, phone FROM customers WHERE id = \(bind: id)")
-                .first(decoding: Names.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let names = try await sql.raw(
+                "SELECT first_name, last_name, email, phone FROM customers WHERE id = \(bind: id)"
+            )
+            .first(decoding: Names.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return }
         let text = CustomerSearchText.make(
             firstName: names.firstName, lastName: names.lastName, email: names.email, phone: names.phone)
@@ -121,8 +125,12 @@ struct CustomerWriter: Sendable {
         struct Profile: Decodable { var email: String? }
         let otherEmail = try await sql.raw("SELECT email FROM customers WHERE id = \(bind: other)")
             .first(decoding: Profile.self)?.email
-        let fields = ["phone", "first_name", "last_name", "birth_month", "birth_day", "birth_year", "locale", "time_zone"]
-        let fill = fields.map { "\($0) = COALESCE(customers.\($0), (SELECT \($0) FROM customers c WHERE c.id = \(other)))" }
+        let fields = [
+            "phone", "first_name", "last_name", "birth_month", "birth_day", "birth_year", "locale", "time_zone",
+        ]
+        let fill = fields.map {
+            "\($0) = COALESCE(customers.\($0), (SELECT \($0) FROM customers c WHERE c.id = \(other)))"
+        }
         try await sql.raw(
             "UPDATE customers SET \(unsafeRaw: fill.joined(separator: ", ")) WHERE id = \(bind: survivor)"
         ).run()

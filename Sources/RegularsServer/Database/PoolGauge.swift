@@ -22,7 +22,6 @@ struct PoolGauge: Sendable {
     func released() { gauge.record(state.add(-1)) }
 }
 
-
 private final class InUse: Sendable {
     private let count = Atomic<Int>(0)
     func add(_ delta: Int) -> Int { count.add(delta, ordering: .relaxed).newValue }

@@ -23,7 +23,8 @@ struct DemoSeeder: Sendable {
         let dialect = database.dialect
         let base = baseCurrency.code
         return try await database.write { sql -> Counts? in
-            let existing = try await sql.raw("SELECT COUNT(*) AS n FROM customers").first(decodingColumn: "n", as: Int.self)
+            let existing = try await sql.raw("SELECT COUNT(*) AS n FROM customers").first(
+                decodingColumn: "n", as: Int.self)
             guard existing == 0 else { return nil }
             let now = Instant.now.milliseconds
             let ms = { (date: Date) in Instant(date).milliseconds }

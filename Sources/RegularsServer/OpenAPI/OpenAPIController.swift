@@ -3,7 +3,8 @@ import Vapor
 
 /// Serves the OpenAPI 3.1 description of the API, `Resources/openapi.json`; a test keeps it in step with the routes.
 struct OpenAPIController: RouteCollection {
-    static let document: Data = (try? Data(contentsOf: ResourceDirectory.url.appendingPathComponent("openapi.json"))) ?? Data()
+    static let document: Data =
+        (try? Data(contentsOf: ResourceDirectory.url.appendingPathComponent("openapi.json"))) ?? Data()
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("openapi.json") { _ in

@@ -9,7 +9,8 @@ struct AdminSessionMiddleware: AsyncMiddleware {
             let account = try await request.regulars.admins.find(id: id)
         else {
             let target = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return request.redirect(
+                to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         request.storage[SignedInAdmin.self] = account
         return try await next.respond(to: request)

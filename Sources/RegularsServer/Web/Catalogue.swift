@@ -9,7 +9,9 @@ struct Catalogue: Sendable {
         var strings: [SupportedLocale: [String: String]] = [:]
         for locale in SupportedLocale.allCases {
             let url = ResourceDirectory.url.appendingPathComponent("Locales/\(locale.rawValue).json")
-            let table = (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }
+            let table = (try? Data(contentsOf: url)).flatMap {
+                try? JSONDecoder().decode([String: String].self, from: $0)
+            }
             strings[locale] = table ?? [:]
         }
         return Catalogue(strings: strings)

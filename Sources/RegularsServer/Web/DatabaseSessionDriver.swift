@@ -29,7 +29,8 @@ struct DatabaseSessionDriver: SessionDriver {
         }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
         request.eventLoop.makeFutureWithTask {
             try await store(sessionID, data)
             return sessionID
@@ -39,7 +40,8 @@ struct DatabaseSessionDriver: SessionDriver {
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
         request.eventLoop.makeFutureWithTask {
             try await database.write { sql in
-                try await sql.raw("DELETE FROM sessions WHERE id = \(bind: SecretToken.sha256Hex(sessionID.string))").run()
+                try await sql.raw("DELETE FROM sessions WHERE id = \(bind: SecretToken.sha256Hex(sessionID.string))")
+                    .run()
             }
         }
     }

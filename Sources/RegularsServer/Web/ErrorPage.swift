@@ -8,7 +8,9 @@ enum ErrorPage {
         let locale = WebLocale.resolve(request)
         let message =
             problem.status == 404 ? Catalogue.shared.text("error_not_found", locale) : (problem.detail ?? problem.title)
-        guard let view = try? await request.page("error", titleKey: "error_title", section: nil, Content(message: message)),
+        guard
+            let view = try? await request.page(
+                "error", titleKey: "error_title", section: nil, Content(message: message)),
             let response = try? await view.encodeResponse(for: request)
         else { return nil }
         response.status = HTTPResponseStatus(statusCode: problem.status)

@@ -43,7 +43,8 @@ extension Request {
             csrf: CSRFMiddleware.token(for: self), storeName: regulars.configuration.store.name,
             title: Catalogue.shared.text(titleKey, locale), adminEmail: storage[SignedInAdmin.self]?.email,
             nav: navigation.map { id, href, key in
-                PageContext<Content>.NavItem(href: href, label: Catalogue.shared.text(key, locale), current: id == section)
+                PageContext<Content>.NavItem(
+                    href: href, label: Catalogue.shared.text(key, locale), current: id == section)
             },
             languages: SupportedLocale.allCases.map { option in
                 PageContext<Content>.LanguageLink(

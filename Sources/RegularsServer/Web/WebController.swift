@@ -81,9 +81,10 @@ struct WebController: RouteCollection {
                     email: row.email ?? none, phone: row.phone ?? none, orders: row.orderCount,
                     revenue: MoneyDTO(minorUnits: row.netRevenueMinor, currency: base.code).displayText,
                     lastOrder: format.date(row.lastOrderAt) ?? none,
-                    language: row.locale.flatMap { SupportedLocale(rawValue: $0) }.map { $0.rawValue } ?? none)
+                    language: row.locale.map { format.label("lang_", $0) } ?? none)
             },
-            nextHref: hasMore ? rows.last.map { "/customers?q=\(encodedQ)&cursor=\(Cursor.encode(afterID: $0.id))" } : nil,
+            nextHref: hasMore
+                ? rows.last.map { "/customers?q=\(encodedQ)&cursor=\(Cursor.encode(afterID: $0.id))" } : nil,
             firstHref: query.cursor == nil ? nil : "/customers?q=\(encodedQ)")
         return try await request.page("customers", titleKey: "customers_title", section: "customers", view)
     }
@@ -99,11 +100,14 @@ struct WebController: RouteCollection {
         let consentByChannel = Dictionary(uniqueKeysWithValues: profile.consent.map { ($0.channel, $0) })
         let view = CustomerProfileView(
             name: profile.customer.name, email: profile.customer.email ?? none, phone: profile.customer.phone ?? none,
-            birthday: profile.birthday ?? none, timeZone: profile.timeZone ?? none,
-            language: profile.customer.locale ?? none,
+            birthday: profile.birthday.flatMap { Birthday(parsing: $0) }.map(format.birthday) ?? none,
+            timeZone: profile.timeZone ?? none,
+            language: profile.customer.locale.map { format.label("lang_", $0) } ?? none,
             tags: profile.tags.isEmpty ? none : profile.tags.joined(separator: ", "),
             customerSince: format.dateTime(iso: profile.customer.createdAt) ?? none,
-            identities: profile.identities.map { .init(label: $0.source, value: $0.externalId) },
+            identities: profile.identities.map {
+                .init(label: format.label("source_", $0.source), value: $0.externalId)
+            },
             consent: ConsentChannel.allCases.map { channel in
                 let state = consentByChannel[channel.rawValue]
                 let value = state.map { entry in

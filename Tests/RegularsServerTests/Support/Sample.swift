@@ -1,5 +1,6 @@
 import Foundation
 import RegularsCore
+
 @testable import RegularsServer
 
 /// Small, explicit store facts for tests.
@@ -38,7 +39,8 @@ enum Sample {
             financialStatus: "paid", fulfillmentStatus: "unfulfilled",
             cancelledAt: cancelled ? Instant(milliseconds: placed.milliseconds + day) : nil, discountCodes: [],
             landingSite: nil, referringSite: nil,
-            sourceUpdatedAt: Instant(milliseconds: start.milliseconds + (updatedDaysAfterStart ?? daysAfterStart) * day),
+            sourceUpdatedAt: Instant(
+                milliseconds: start.milliseconds + (updatedDaysAfterStart ?? daysAfterStart) * day),
             lines: orderLines)
     }
 
@@ -78,7 +80,8 @@ enum Sample {
 
     static func count(_ table: String, on database: Database) async throws -> Int {
         try await database.read { sql in
-            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self)
+                ?? -1
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import RegularsCore
-@testable import RegularsServer
 import Vapor
 import VaporTesting
+
+@testable import RegularsServer
 
 /// Runs `body` against a fully configured application on a fresh database of `backend`.
 func withTestApp(

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresKit
 import Testing
+
 @testable import RegularsServer
 
 /// The databases a test runs against: always SQLite; PostgreSQL when `REGULARS_TEST_POSTGRES_URL` names a server

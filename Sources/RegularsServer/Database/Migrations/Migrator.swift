@@ -29,7 +29,8 @@ struct Migrator: Sendable {
             let applied = Set(
                 try await sql.raw("SELECT version FROM schema_migrations").all(decodingColumn: "version", as: Int.self))
             var appliedNow: [Int] = []
-            for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(migration.version) {
+            for migration in migrations.sorted(by: { $0.version < $1.version })
+            where !applied.contains(migration.version) {
                 for statement in migration.statements(dialect) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
@@ -39,7 +40,8 @@ struct Migrator: Sendable {
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Instant.now.milliseconds))
                     """
                 ).run()
-                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+                logger.info(
+                    "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 appliedNow.append(migration.version)
             }
             return appliedNow

@@ -1,0 +1,5 @@
+import RegularsStats
+
+extension BGNBDParameters {
+    var arrayForTesting: [Double] { [r, alpha, a, b] }
+}
