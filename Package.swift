@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "RegularsCore"),
         .target(name: "RegularsStats"),
         .target(name: "RegularsDemo"),
+        .target(name: "RegularsLoyalty", dependencies: ["RegularsCore"]),
         .target(
             name: "RegularsServer",
             dependencies: [
@@ -52,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "RegularsCoreTests", dependencies: ["RegularsCore"]),
         .testTarget(name: "RegularsDemoTests", dependencies: ["RegularsDemo"]),
+        .testTarget(name: "RegularsLoyaltyTests", dependencies: ["RegularsLoyalty"]),
         .testTarget(name: "RegularsStatsTests", dependencies: ["RegularsStats"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RegularsServerTests",

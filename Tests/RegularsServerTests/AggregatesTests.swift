@@ -28,6 +28,8 @@ import Testing
             #expect(adaRow.orderCount == 2)
             #expect(adaRow.netRevenueMinor == 10_000 + 2_550 - 2_000)
             #expect(adaRow.refundedMinor == 2_000)
+            #expect(adaRow.orderDays == 2)
+            #expect(adaRow.firstOrderNetMinor == 10_000 - 2_000)
             #expect(adaRow.firstOrderAt == Sample.start.milliseconds)
             #expect(adaRow.lastOrderAt == Sample.start.milliseconds + 30 * Sample.day)
         }

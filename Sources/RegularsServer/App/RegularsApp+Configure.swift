@@ -68,6 +68,7 @@ public enum RegularsApp {
         try api.register(collection: CustomersController())
         try api.register(collection: OrdersController())
         try api.register(collection: APIKeysController())
+        try api.register(collection: AnalyticsController())
         let web = app.grouped(app.sessions.middleware, CSRFMiddleware())
         try web.register(collection: WebController())
     }

@@ -11,6 +11,10 @@ public struct RegularsServices: Sendable {
     var customers: CustomerRepository { CustomerRepository(database: database) }
     var orders: OrderRepository { OrderRepository(database: database) }
     var admins: AdminUserStore { AdminUserStore(database: database) }
+
+    func analyticsRefresher(logger: Logger) -> AnalyticsRefresher {
+        AnalyticsRefresher(database: database, baseCurrency: configuration.store.baseCurrency, logger: logger)
+    }
 }
 
 extension Application {

@@ -1,7 +1,9 @@
 import SQLKit
 
-/// The per-customer running aggregates on `customers`: order count, first and last order, net revenue and refunds in
-/// the base currency, over orders that are not cancelled.
+/// The per-customer running aggregates on `customers`, over orders that are not cancelled: order count, the number of
+/// distinct (UTC) days with an order — the "transactions" of the lifetime-value models — first and last order, net
+/// revenue and refunds in the base currency, and the first order's net value (so the mean value of repeat orders is
+/// derivable without reading orders).
 ///
 /// Every order or refund write calls `refresh` for the customers it touched inside its own transaction (an indexed
 /// read of that customer's orders, never a scan of all orders); `rebuildAll` recomputes every customer from scratch
@@ -25,6 +27,9 @@ enum CustomerAggregates {
         """
     private static let assignments = """
         order_count = (SELECT COUNT(*) \(liveOrders)),
+        order_days = (SELECT COUNT(DISTINCT o.placed_at / 86400000) \(liveOrders)),
+        first_order_net_minor = COALESCE((SELECT CAST(o.base_total_minor - COALESCE((SELECT SUM(r.base_amount_minor) \
+            FROM refunds r WHERE r.order_id = o.id), 0) AS BIGINT) \(liveOrders) ORDER BY o.placed_at, o.id LIMIT 1), 0),
         first_order_at = (SELECT MIN(o.placed_at) \(liveOrders)),
         last_order_at = (SELECT MAX(o.placed_at) \(liveOrders)),
         refunded_minor = (\(refunded)),

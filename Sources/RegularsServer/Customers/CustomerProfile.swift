@@ -11,6 +11,8 @@ struct CustomerProfile: Content {
     var consent: [Consent]
     var consentHistory: [Consent]
     var aggregates: Aggregates
+    /// The latest analytics scores; absent until the first refresh.
+    var scores: CustomerScores?
     var orders: [OrderDetail]
     var timeline: [TimelineEntry]
 
@@ -51,6 +53,8 @@ extension CustomerProfile {
         async let history = services.customers.consentHistory(of: id)
         async let events = services.customers.events(of: id)
         async let orders = services.orders.details(customerID: id)
+        async let loadedScores = CustomerScores.load(
+            customerID: id, database: services.database, currency: services.configuration.store.baseCurrency.code)
         let base = services.configuration.store.baseCurrency
         let consentHistory = try await history.map { row in
             Consent(
@@ -102,6 +106,13 @@ extension CustomerProfile {
                 lastOrderAt: row.lastOrderAt.map { Instant(milliseconds: $0).iso8601 },
                 netRevenue: MoneyDTO(minorUnits: row.netRevenueMinor, currency: base.code),
                 refunded: MoneyDTO(minorUnits: row.refundedMinor, currency: base.code)),
+            scores: try await loadedScores.map { loaded in
+                var scores = loaded
+                scores.reason = CustomerScores.reason(
+                    locale: .en, orders: row.orderCount,
+                    lastOrderAt: row.lastOrderAt, pAlive: loaded.pAlive, expectedOrders: loaded.expectedOrders90d)
+                return scores
+            },
             orders: orderList,
             timeline: timeline.sorted { $0.at > $1.at })
     }

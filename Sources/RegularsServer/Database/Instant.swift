@@ -21,6 +21,17 @@ public struct Instant: Hashable, Comparable, Sendable, Codable {
         try container.encode(milliseconds)
     }
 
+    /// Parses the API's ISO 8601 form (with or without fractional seconds).
+    public init?(isoText: String) {
+        if let date = try? Date(isoText, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+            self.init(date)
+        } else if let date = try? Date(isoText, strategy: Date.ISO8601FormatStyle()) {
+            self.init(date)
+        } else {
+            return nil
+        }
+    }
+
     /// ISO 8601 with milliseconds, UTC: how instants appear in the API.
     public var iso8601: String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))

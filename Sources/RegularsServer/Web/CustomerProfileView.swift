@@ -11,6 +11,8 @@ struct CustomerProfileView: Encodable {
     var identities: [Pair]
     var consent: [Pair]
     var aggregates: [Pair]
+    var prediction: [Pair]
+    var predictionReason: String
     var orders: [Order]
     var timeline: [TimelineItem]
 

@@ -11,9 +11,7 @@ struct DisplayFormat: Sendable {
     }
 
     func dateTime(iso text: String?) -> String? {
-        guard let text, let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        else { return nil }
-        return format(date, time: true)
+        text.flatMap(Instant.init(isoText:)).map { format($0.date, time: true) }
     }
 
     func date(_ milliseconds: Int64?) -> String? {

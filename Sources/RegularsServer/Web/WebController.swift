@@ -123,6 +123,26 @@ struct WebController: RouteCollection {
                 .init(label: text("net_revenue"), value: profile.aggregates.netRevenue.displayText),
                 .init(label: text("refunded"), value: profile.aggregates.refunded.displayText),
             ],
+            prediction: profile.scores.map { scores in
+                [
+                    .init(label: text("rfm_segment"), value: format.label("segment_", scores.rfm.segment)),
+                    .init(
+                        label: text("p_alive"),
+                        value: scores.pAlive.map { "\(Int(($0 * 100).rounded()))%" } ?? none),
+                    .init(
+                        label: text("expected_orders_90d"),
+                        value: scores.expectedOrders90d.map { String(format: "%.2f", $0) } ?? none),
+                    .init(label: text("predicted_clv_12m"), value: scores.predictedClv12m?.displayText ?? none),
+                    .init(label: text("churn_risk"), value: scores.churnRisk.map { text("risk_" + $0) } ?? none),
+                    .init(label: text("next_order"), value: format.dateTime(iso: scores.nextOrderAt) ?? none),
+                ]
+            } ?? [],
+            predictionReason: profile.scores.flatMap { scores in
+                CustomerScores.reason(
+                    locale: format.locale, orders: profile.aggregates.orderCount,
+                    lastOrderAt: profile.aggregates.lastOrderAt.flatMap { Instant(isoText: $0) }?.milliseconds,
+                    pAlive: scores.pAlive, expectedOrders: scores.expectedOrders90d)
+            } ?? text("prediction_none"),
             orders: profile.orders.map { order in
                 .init(
                     number: order.number ?? order.externalId, placedAt: format.dateTime(iso: order.placedAt) ?? none,

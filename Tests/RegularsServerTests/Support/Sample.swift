@@ -64,6 +64,8 @@ enum Sample {
     struct Aggregates: Decodable, Equatable, Sendable {
         var id: Int64
         var orderCount: Int
+        var orderDays: Int
+        var firstOrderNetMinor: Int64
         var firstOrderAt: Int64?
         var lastOrderAt: Int64?
         var netRevenueMinor: Int64
@@ -73,7 +75,11 @@ enum Sample {
     static func aggregates(on database: Database) async throws -> [Aggregates] {
         try await database.read { sql in
             try await sql.raw(
-                "SELECT id, order_count, first_order_at, last_order_at, net_revenue_minor, refunded_minor FROM customers ORDER BY id"
+                """
+                SELECT id, order_count, order_days, first_order_net_minor, first_order_at, last_order_at, net_revenue_minor,
+                    refunded_minor
+                FROM customers ORDER BY id
+                """
             ).all(decoding: Aggregates.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }

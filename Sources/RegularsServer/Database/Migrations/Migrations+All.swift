@@ -1,6 +1,6 @@
 extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
-    static let all: [Migration] = [foundation]
+    static let all: [Migration] = [foundation, analytics]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
     /// Instants are BIGINT milliseconds since the epoch (UTC); money is BIGINT minor units beside its currency code.
@@ -207,6 +207,46 @@ extension Migration {
                 expires_at BIGINT NOT NULL)
             """,
             "CREATE INDEX sessions_expiry ON sessions (expires_at)",
+        ]
+    }
+
+    /// Aggregates the lifetime-value models need, the scores a refresh writes, and the refresh runs themselves
+    /// (a partial unique index lets only one run be `running` across every instance).
+    static let analytics = Migration(version: 2, name: "analytics") { dialect in
+        let id = dialect.primaryKey
+        return [
+            "ALTER TABLE customers ADD COLUMN order_days INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE customers ADD COLUMN first_order_net_minor BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE customer_scores (
+                customer_id BIGINT PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+                run_id BIGINT NOT NULL,
+                model TEXT NOT NULL,
+                p_alive DOUBLE PRECISION,
+                expected_orders_90d DOUBLE PRECISION,
+                predicted_clv_12m_minor BIGINT,
+                churn_risk TEXT,
+                rfm_recency INTEGER NOT NULL,
+                rfm_frequency INTEGER NOT NULL,
+                rfm_monetary INTEGER NOT NULL,
+                rfm_segment TEXT NOT NULL,
+                next_order_at BIGINT)
+            """,
+            "CREATE INDEX customer_scores_segment ON customer_scores (rfm_segment)",
+            """
+            CREATE TABLE analytics_runs (
+                id \(id),
+                status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+                triggered_by TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                heartbeat_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                customers INTEGER,
+                model TEXT,
+                report TEXT,
+                error TEXT)
+            """,
+            "CREATE UNIQUE INDEX analytics_runs_one_running ON analytics_runs (status) WHERE status = 'running'",
         ]
     }
 }

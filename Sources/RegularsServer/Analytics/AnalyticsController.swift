@@ -1,0 +1,121 @@
+import Foundation
+import RegularsCore
+import RegularsStats
+import SQLKit
+import Vapor
+
+/// Retention metrics, cohorts, RFM segments, the fitted models, and on-demand refreshes.
+struct AnalyticsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let analytics = routes.grouped("analytics")
+        analytics.get("summary", use: summary)
+        analytics.get("cohorts", use: cohorts)
+        analytics.get("rfm", use: rfm)
+        analytics.get("model", use: model)
+        analytics.get("refresh", use: refreshStatus)
+        analytics.post("refresh", use: refresh)
+    }
+
+    struct PeriodQuery: Content {
+        var from: String?
+        var to: String?
+        var granularity: String?
+        var cacMinor: Int64?
+    }
+
+    @Sendable func summary(_ request: Request) async throws -> RetentionMetrics {
+        let query = try request.query.decode(PeriodQuery.self)
+        let store = request.regulars.configuration.store
+        let period = try AnalyticsPeriod.parse(from: query.from, to: query.to, timeZone: store.timeZone)
+        let configuration = RetentionConfiguration(
+            activityWindowDays: 365, customerAcquisitionCostMinor: query.cacMinor)
+        // Activity at the period's start looks back one window, so orders from a year before it are read too.
+        let lookBack = Instant(milliseconds: period.start.milliseconds - 365 * 86_400_000)
+        let orders = try await AnalyticsOrders(database: request.regulars.database).load(from: lookBack, to: period.end)
+        return RetentionMetrics(
+            orders: orders, periodStart: period.start.date, periodEnd: period.end.date, configuration: configuration)
+    }
+
+    @Sendable func cohorts(_ request: Request) async throws -> CohortTable {
+        let query = try request.query.decode(PeriodQuery.self)
+        guard let granularity = CohortGranularity(rawValue: query.granularity ?? "month") else {
+            throw Problem.invalidField("granularity", "must be month or week")
+        }
+        let store = request.regulars.configuration.store
+        let period = try AnalyticsPeriod.parse(from: query.from, to: query.to, timeZone: store.timeZone)
+        let orders = try await AnalyticsOrders(database: request.regulars.database).load(
+            from: period.start, to: period.end)
+        return CohortTable(
+            orders: orders, granularity: granularity, timeZone: store.timeZone, asOf: period.end.date - 0.001)
+    }
+
+    struct SegmentSummary: Content {
+        var segment: String
+        var customers: Int
+        var netRevenue: MoneyDTO
+        var revenueShare: Double
+    }
+
+    struct RFMResponse: Content {
+        var segments: [SegmentSummary]
+        var runId: Int64?
+    }
+
+    @Sendable func rfm(_ request: Request) async throws -> RFMResponse {
+        struct Row: Decodable { var rfmSegment: String; var customers: Int; var revenue: Int64; var runId: Int64 }
+        let rows = try await request.regulars.database.read { sql in
+            try await sql.raw(
+                """
+                SELECT s.rfm_segment, COUNT(*) AS customers, CAST(SUM(c.net_revenue_minor) AS BIGINT) AS revenue,
+                    MAX(s.run_id) AS run_id
+                FROM customer_scores s JOIN customers c ON c.id = s.customer_id GROUP BY s.rfm_segment
+                """
+            ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        let total = rows.reduce(Int64(0)) { $0 + $1.revenue }
+        let currency = request.regulars.configuration.store.baseCurrency.code
+        let bySegment = Dictionary(uniqueKeysWithValues: rows.map { ($0.rfmSegment, $0) })
+        return RFMResponse(
+            segments: RFMSegment.allCases.map { segment in
+                let row = bySegment[segment.rawValue]
+                return SegmentSummary(
+                    segment: segment.rawValue, customers: row?.customers ?? 0,
+                    netRevenue: MoneyDTO(minorUnits: row?.revenue ?? 0, currency: currency),
+                    revenueShare: total > 0 ? Double(row?.revenue ?? 0) / Double(total) : 0)
+            },
+            runId: rows.map(\.runId).max())
+    }
+
+    @Sendable func model(_ request: Request) async throws -> Response {
+        guard let report = try await AnalyticsRunStore(database: request.regulars.database).latestReport() else {
+            throw Problem(
+                status: .notFound, detail: "No analytics refresh has finished yet; POST /api/analytics/refresh")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: report))
+    }
+
+    @Sendable func refreshStatus(_ request: Request) async throws -> AnalyticsRun {
+        guard let run = try await AnalyticsRunStore(database: request.regulars.database).latest() else {
+            throw Problem(status: .notFound, detail: "No analytics refresh has run yet")
+        }
+        return run
+    }
+
+    /// Starts a refresh in the background: 202 with the run, or 409 while another is running.
+    @Sendable func refresh(_ request: Request) async throws -> Response {
+        let refresher = request.regulars.analyticsRefresher(logger: request.application.logger)
+        let run: AnalyticsRun
+        do {
+            run = try await refresher.start(triggeredBy: "api")
+        } catch AnalyticsRefresher.RefreshError.alreadyRunning {
+            throw Problem(status: .conflict, detail: "A refresh is already running; GET /api/analytics/refresh")
+        }
+        let logger = request.application.logger
+        Task {
+            do { _ = try await refresher.perform(run) } catch { logger.report(error: error) }
+        }
+        return try await run.encodeResponse(status: .accepted, for: request)
+    }
+}

@@ -1,0 +1,5 @@
+import RegularsStats
+import Vapor
+
+extension RetentionMetrics: Content {}
+extension CohortTable: Content {}

@@ -1,0 +1,192 @@
+import Foundation
+import RegularsCore
+import RegularsDemo
+import RegularsStats
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import RegularsServer
+
+@Suite struct AnalyticsTests {
+    static func seed(_ database: Database, customers: Int = 400) async throws -> DemoStore {
+        let store = DemoStoreGenerator(seed: 5, customerCount: customers, productCount: 30).generate()
+        _ = try await DemoSeeder(database: database, baseCurrency: try #require(CurrencyCode("USD"))).seedIfEmpty(store)
+        return store
+    }
+
+    static func refresher(_ database: Database) throws -> AnalyticsRefresher {
+        AnalyticsRefresher(
+            database: database, baseCurrency: try #require(CurrencyCode("USD")), logger: .init(label: "test"))
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aRefreshScoresEveryCustomerWithOrdersFromTheAggregates(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            let store = try await Self.seed(database)
+            let buyers = Set(store.orders.map(\.customerIndex)).count
+
+            let outcome = try await Self.refresher(database).refresh(
+                triggeredBy: "test", now: Instant(DemoStoreGenerator.defaultEnd))
+
+            #expect(outcome.model == "bgnbd+gamma_gamma")
+            #expect(outcome.customers == buyers)
+            #expect(try await Sample.count("customer_scores", on: database) == buyers)
+            struct Check: Decodable { var oneTimeWithPAlive: Int; var repeatWithoutPAlive: Int; var segments: Int }
+            let check = try await database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT
+                        SUM(CASE WHEN c.order_days = 1 AND s.p_alive IS NOT NULL THEN 1 ELSE 0 END) AS one_time_with_p_alive,
+                        SUM(CASE WHEN c.order_days > 1 AND s.p_alive IS NULL THEN 1 ELSE 0 END) AS repeat_without_p_alive,
+                        COUNT(DISTINCT s.rfm_segment) AS segments
+                    FROM customer_scores s JOIN customers c ON c.id = s.customer_id
+                    """
+                ).first(decoding: Check.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+            #expect(check?.oneTimeWithPAlive == 0)
+            #expect(check?.repeatWithoutPAlive == 0)
+            #expect((check?.segments ?? 0) >= 5)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func onlyOneRefreshRunsAtATimeAndASilentOneIsTakenOver(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            let refresher = try Self.refresher(database)
+            let now = Instant.now
+
+            let first = try await refresher.start(triggeredBy: "a", at: now)
+            let second = await #expect(throws: AnalyticsRefresher.RefreshError.self) {
+                try await refresher.start(triggeredBy: "b", at: now)
+            }
+            let later = Instant(milliseconds: now.milliseconds + AnalyticsRunStore.staleAfterMilliseconds + 1)
+            let takeover = try await refresher.start(triggeredBy: "c", at: later)
+
+            #expect(second == .alreadyRunning)
+            #expect(takeover.id != first.id)
+            let statuses = try await database.read { sql in
+                try await sql.raw("SELECT status FROM analytics_runs ORDER BY id").all(
+                    decodingColumn: "status", as: String.self)
+            }
+            #expect(statuses == ["failed", "running"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func withoutRepeatBuyersTheRefreshKeepsRFMAndSaysWhy(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            for index in 0..<6 {
+                let id = try await Sample.customer("one\(index)@example.com", on: database)
+                _ = try await Sample.upsert(
+                    Sample.order(
+                        "o\(index)", customerID: id, totalMinor: Int64(1_000 * (index + 1)),
+                        daysAfterStart: Int64(index)),
+                    on: database)
+            }
+
+            let outcome = try await Self.refresher(database).refresh(triggeredBy: "test")
+
+            #expect(outcome.model == "none")
+            #expect(try await Sample.count("customer_scores", on: database) == 6)
+            let report = try await AnalyticsRunStore(database: database).latestReport()
+            #expect(report?.contains("noRepeatCustomers") == true || report?.contains("error") == true)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theAPIStartsARefreshAndServesScoresSegmentsAndModel(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            _ = try await Self.seed(app.regulars.database, customers: 300)
+            let headers = try await app.adminHeaders()
+
+            try await app.testing().test(.POST, "/api/analytics/refresh", headers: headers) { response in
+                #expect(response.status == .accepted)
+            }
+            var status = "running"
+            for _ in 0..<200 where status == "running" {
+                try await Task.sleep(for: .milliseconds(50))
+                try await app.testing().test(.GET, "/api/analytics/refresh", headers: headers) { response in
+                    status = try response.json(AnalyticsRun.self).status
+                }
+            }
+            #expect(status == "succeeded")
+
+            try await app.testing().test(.GET, "/api/analytics/rfm", headers: headers) { response in
+                let rfm = try response.json(AnalyticsController.RFMResponse.self)
+                #expect(rfm.segments.count == RFMSegment.allCases.count)
+                #expect(abs(rfm.segments.reduce(0) { $0 + $1.revenueShare } - 1) < 1e-9)
+            }
+            try await app.testing().test(.GET, "/api/analytics/model", headers: headers) { response in
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let fit = body?["fit"] as? [String: Any]
+                let bgnbd = fit?["bgnbd"] as? [String: Any]
+                #expect((bgnbd?["params"] as? [String: Double])?["r"] != nil)
+            }
+            let repeatBuyer = try await app.regulars.database.read { sql in
+                try await sql.raw("SELECT id FROM customers WHERE order_days > 2 ORDER BY id LIMIT 1")
+                    .first(decodingColumn: "id", as: Int64.self)
+            }
+            try await app.testing().test(.GET, "/api/customers/\(try #require(repeatBuyer))", headers: headers) {
+                response in
+                let profile = try response.json(CustomerProfile.self)
+                let scores = try #require(profile.scores)
+                #expect(scores.pAlive != nil && scores.churnRisk != nil)
+                #expect(scores.reason?.contains("likely to still be active") == true)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func summaryAndCohortsFollowTheirDefinitionsOnAHandMadeStore(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let database = app.regulars.database
+            let ada = try await Sample.customer("ada@example.com", on: database)
+            let bob = try await Sample.customer("bob@example.com", on: database)
+            // 2026-01-01: Ada and Bob buy; 2026-02-10: Ada buys again. Bob's second order is cancelled.
+            _ = try await Sample.upsert(Sample.order("1", customerID: ada, totalMinor: 1_000), on: database)
+            _ = try await Sample.upsert(Sample.order("2", customerID: bob, totalMinor: 3_000), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("3", customerID: ada, totalMinor: 2_000, daysAfterStart: 40), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("4", customerID: bob, totalMinor: 9_000, daysAfterStart: 41, cancelled: true), on: database
+            )
+            let headers = try await app.adminHeaders()
+
+            try await app.testing().test(.GET, "/api/analytics/summary?from=2026-01-01&to=2026-03-31", headers: headers)
+            {
+                response in
+                let metrics = try response.json(RetentionMetrics.self)
+                #expect(metrics.orders == 3)
+                #expect(metrics.orderingCustomers == 2 && metrics.repeatCustomers == 1)
+                #expect(metrics.netRevenueMinor == 6_000)
+                #expect(metrics.averageOrderValueMinor == 2_000)
+                #expect(metrics.repeatCustomerRate == 0.5)
+            }
+            try await app.testing().test(
+                .GET, "/api/analytics/cohorts?from=2026-01-01&to=2026-03-31&granularity=month", headers: headers
+            ) { response in
+                let table = try response.json(CohortTable.self)
+                #expect(table.cohorts.first?.customers == 2)
+            }
+            try await app.testing().test(.GET, "/api/analytics/cohorts?granularity=year", headers: headers) {
+                response in
+                #expect(response.status == .badRequest)
+                #expect(response.problem?.invalidParams?.first?.name == "granularity")
+            }
+        }
+    }
+
+    @Test func theNightlyRefreshIsAt3AMStoreTimeAcrossDaylightSavingChanges() throws {
+        let newYork = try #require(StoreTimeZone.named("America/New_York"))
+        // 2026-03-08 is the spring-forward day in New York; 03:00 local is 07:00Z that day.
+        let beforeSpringForward = Date(timeIntervalSince1970: 1_772_946_000)  // 2026-03-08T05:00:00Z (00:00 EST)
+
+        let next = NightlyAnalytics.nextRun(after: beforeSpringForward, timeZone: newYork)
+        let afterIt = NightlyAnalytics.nextRun(after: next, timeZone: newYork)
+
+        #expect(next == Date(timeIntervalSince1970: 1_772_953_200))  // 2026-03-08T07:00:00Z
+        #expect(afterIt.timeIntervalSince(next) == 24 * 3600)
+    }
+}
