@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "RegularsStats"),
         .target(name: "RegularsDemo"),
         .target(name: "RegularsLoyalty", dependencies: ["RegularsCore"]),
+        .target(name: "RegularsIngest", dependencies: ["RegularsCore"]),
         .target(
             name: "RegularsServer",
             dependencies: [
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "RegularsCoreTests", dependencies: ["RegularsCore"]),
         .testTarget(name: "RegularsDemoTests", dependencies: ["RegularsDemo"]),
         .testTarget(name: "RegularsLoyaltyTests", dependencies: ["RegularsLoyalty"]),
+        .testTarget(name: "RegularsIngestTests", dependencies: ["RegularsIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegularsStatsTests", dependencies: ["RegularsStats"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RegularsServerTests",

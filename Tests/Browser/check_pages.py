@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Headless Chromium check of the merchant pages, run by BrowserTests.swift against a live Regulars.
 
-Signs in through the real form, opens the Customers list and a customer profile in English, Arabic and Chinese,
+Signs in through the real form, opens the Dashboard, the Customers list and a customer profile in English, Arabic
+and Chinese,
 asserts the document language and direction (Arabic is right-to-left and its layout is mirrored), asserts that no
 catalogue key is shown untranslated, and saves a screenshot of every page.
 
@@ -65,8 +66,12 @@ def main():
         driver.find_element(By.NAME, "email").send_keys(email)
         driver.find_element(By.NAME, "password").send_keys(password)
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-        wait.until(conditions.url_contains("/customers"))
+        wait.until(conditions.url_contains("/dashboard"))
         for lang in ("ar", "zh", "en"):
+            driver.get(f"{base}/dashboard?lang={lang}")
+            wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, ".tiles")))
+            assert driver.find_elements(By.CSS_SELECTOR, "svg"), "dashboard: no charts rendered"
+            check_page(driver, lang, keys, shots, "dashboard")
             driver.get(f"{base}/customers?lang={lang}")
             wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, "table tbody tr")))
             check_page(driver, lang, keys, shots, "customers")

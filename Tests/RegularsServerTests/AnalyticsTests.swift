@@ -114,7 +114,7 @@ import VaporTesting
             #expect(status == "succeeded")
 
             try await app.testing().test(.GET, "/api/analytics/rfm", headers: headers) { response in
-                let rfm = try response.json(AnalyticsController.RFMResponse.self)
+                let rfm = try response.json(RFMSegments.self)
                 #expect(rfm.segments.count == RFMSegment.allCases.count)
                 #expect(abs(rfm.segments.reduce(0) { $0 + $1.revenueShare } - 1) < 1e-9)
             }

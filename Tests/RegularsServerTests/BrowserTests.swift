@@ -7,8 +7,8 @@ import VaporTesting
 
 @testable import RegularsServer
 
-/// Drives headless Chromium (Tests/Browser/check_pages.py, Selenium) through sign-in, the Customers list and a
-/// profile in English, Arabic and Chinese against a live server; screenshots land in `artifacts/screenshots`.
+/// Drives headless Chromium (Tests/Browser/check_pages.py, Selenium) through sign-in, the Dashboard, the Customers
+/// list and a profile in English, Arabic and Chinese against a live server; screenshots land in `artifacts/screenshots`.
 /// Skipped where Chromium or Selenium is missing, unless REGULARS_TEST_REQUIRE_BROWSER=1 (CI) makes that a failure.
 @Suite struct BrowserTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -28,6 +28,8 @@ import VaporTesting
             let store = DemoStoreGenerator(seed: 11, customerCount: 120, productCount: 30).generate()
             _ = try await DemoSeeder(database: app.regulars.database, baseCurrency: try #require(CurrencyCode("USD")))
                 .seedIfEmpty(store)
+            _ = try await app.regulars.analyticsRefresher(logger: app.logger).refresh(
+                triggeredBy: "test", now: Instant(DemoStoreGenerator.defaultEnd))
             try await app.regulars.admins.upsert(email: "owner@example.com", password: "correct-horse-battery")
             let port = Int.random(in: 20_000...60_000)
             app.http.server.configuration.hostname = "127.0.0.1"

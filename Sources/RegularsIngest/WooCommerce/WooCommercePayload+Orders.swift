@@ -70,12 +70,11 @@ extension WooCommercePayload {
         let quantity = try line["quantity"].quantity()
         let subtotal = try line["subtotal"].minorUnits(currency)
         let total = try line["total"].optionalMinorUnits(currency) ?? subtotal
-        var unit: Int64
-        if quantity == 0 || subtotal % quantity == 0 {
-            unit = quantity == 0 ? 0 : subtotal / quantity
-        } else {
-            let price = try? line["price"].optionalMinorUnits(currency)
-            unit = (price ?? nil) ?? (subtotal * 2 + quantity) / (quantity * 2)
+        var unit = quantity == 0 ? 0 : subtotal / quantity
+        if quantity > 0, subtotal % quantity != 0 {
+            // `price` is a JSON number such as 333.33333333333331: usable only when exact in the currency.
+            let exactPrice = (try? line["price"].optionalMinorUnits(currency)) ?? nil
+            unit = exactPrice ?? (subtotal * 2 + quantity) / (quantity * 2)
         }
         guard let name = try line["name"].optionalString() else { throw line["name"].missing() }
         return IngestOrderLine(

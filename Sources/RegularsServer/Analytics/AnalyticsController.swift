@@ -49,41 +49,9 @@ struct AnalyticsController: RouteCollection {
             orders: orders, granularity: granularity, timeZone: store.timeZone, asOf: period.end.date - 0.001)
     }
 
-    struct SegmentSummary: Content {
-        var segment: String
-        var customers: Int
-        var netRevenue: MoneyDTO
-        var revenueShare: Double
-    }
-
-    struct RFMResponse: Content {
-        var segments: [SegmentSummary]
-        var runId: Int64?
-    }
-
-    @Sendable func rfm(_ request: Request) async throws -> RFMResponse {
-        struct Row: Decodable { var rfmSegment: String; var customers: Int; var revenue: Int64; var runId: Int64 }
-        let rows = try await request.regulars.database.read { sql in
-            try await sql.raw(
-                """
-                SELECT s.rfm_segment, COUNT(*) AS customers, CAST(SUM(c.net_revenue_minor) AS BIGINT) AS revenue,
-                    MAX(s.run_id) AS run_id
-                FROM customer_scores s JOIN customers c ON c.id = s.customer_id GROUP BY s.rfm_segment
-                """
-            ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        let total = rows.reduce(Int64(0)) { $0 + $1.revenue }
-        let currency = request.regulars.configuration.store.baseCurrency.code
-        let bySegment = Dictionary(uniqueKeysWithValues: rows.map { ($0.rfmSegment, $0) })
-        return RFMResponse(
-            segments: RFMSegment.allCases.map { segment in
-                let row = bySegment[segment.rawValue]
-                return SegmentSummary(
-                    segment: segment.rawValue, customers: row?.customers ?? 0,
-                    netRevenue: MoneyDTO(minorUnits: row?.revenue ?? 0, currency: currency),
-                    revenueShare: total > 0 ? Double(row?.revenue ?? 0) / Double(total) : 0)
-            },
-            runId: rows.map(\.runId).max())
+    @Sendable func rfm(_ request: Request) async throws -> RFMSegments {
+        try await RFMSegments.load(
+            database: request.regulars.database, currency: request.regulars.configuration.store.baseCurrency.code)
     }
 
     @Sendable func model(_ request: Request) async throws -> Response {

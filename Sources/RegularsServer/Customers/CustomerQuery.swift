@@ -8,6 +8,8 @@ struct CustomerQuery: Content, Sendable {
     var minOrders: Int?
     var maxOrders: Int?
     var tag: String?
+    /// An RFM segment name from the latest analytics refresh, e.g. "At risk".
+    var segment: String?
     var limit: Int?
     var cursor: String?
 

@@ -20,6 +20,9 @@ struct CustomerRepository: Sendable {
         if let locale = query.locale { conditions.append("locale = \(bind: locale)") }
         if let minOrders = query.minOrders { conditions.append("order_count >= \(bind: minOrders)") }
         if let maxOrders = query.maxOrders { conditions.append("order_count <= \(bind: maxOrders)") }
+        if let segment = query.segment {
+            conditions.append("id IN (SELECT customer_id FROM customer_scores WHERE rfm_segment = \(bind: segment))")
+        }
         if let tag = query.tag {
             conditions.append("tags LIKE \(bind: "%" + Self.escapeLike(JSONText.encode(tag)) + "%") ESCAPE '\\'")
         }

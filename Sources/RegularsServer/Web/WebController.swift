@@ -8,9 +8,10 @@ struct WebController: RouteCollection {
         routes.post("login", use: login)
         let signedIn = routes.grouped(AdminSessionMiddleware())
         signedIn.post("logout", use: logout)
-        signedIn.get { request in request.redirect(to: "/customers") }
+        signedIn.get { request in request.redirect(to: "/dashboard") }
         signedIn.get("customers", use: customers)
         signedIn.get("customers", ":id", use: profile)
+        try signedIn.register(collection: DashboardPage())
     }
 
     struct LoginView: Encodable {
@@ -183,7 +184,7 @@ struct WebController: RouteCollection {
 
     /// Only same-site paths are followed after sign-in, never another host.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/customers" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/dashboard" }
         return next
     }
 
