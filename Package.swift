@@ -31,6 +31,7 @@ let package = Package(
                 "RegularsCore",
                 "RegularsStats",
                 "RegularsDemo",
+                "RegularsIngest",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),

@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable {
     /// The URL shoppers and merchants reach this instance at; defaults to `http://hostname:port`.
     public var publicURL: String?
     public var secureCookies: Bool
+    /// The Shopify app's webhook signing secret (`REGULARS_SHOPIFY_WEBHOOK_SECRET`); deliveries are refused without it.
+    public var shopifyWebhookSecret: String?
 
     public var baseURL: String { publicURL ?? "http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)" }
 
@@ -61,7 +63,8 @@ public struct AppConfiguration: Sendable {
             store: StoreSettings(
                 name: value("REGULARS_STORE_NAME") ?? "My Store", baseCurrency: currency, timeZone: timeZone,
                 defaultLocale: locale),
-            publicURL: value("REGULARS_PUBLIC_URL"), secureCookies: secure)
+            publicURL: value("REGULARS_PUBLIC_URL"), secureCookies: secure,
+            shopifyWebhookSecret: value("REGULARS_SHOPIFY_WEBHOOK_SECRET"))
     }
 
     private static func parsePort(_ text: String?) throws(ConfigurationError) -> Int {

@@ -64,6 +64,7 @@ public enum RegularsApp {
     static func routes(_ app: Application) throws {
         try app.register(collection: OperationsController())
         try app.register(collection: OpenAPIController())
+        try app.register(collection: ShopifyWebhookController())
         let api = app.grouped("api").grouped(APIKeyMiddleware(scope: .admin))
         try api.register(collection: CustomersController())
         try api.register(collection: OrdersController())

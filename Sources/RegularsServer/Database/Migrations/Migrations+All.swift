@@ -1,6 +1,6 @@
 extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
-    static let all: [Migration] = [foundation, analytics]
+    static let all: [Migration] = [foundation, analytics, ingest]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
     /// Instants are BIGINT milliseconds since the epoch (UTC); money is BIGINT minor units beside its currency code.
@@ -247,6 +247,34 @@ extension Migration {
                 error TEXT)
             """,
             "CREATE UNIQUE INDEX analytics_runs_one_running ON analytics_runs (status) WHERE status = 'running'",
+        ]
+    }
+
+    /// Webhook deliveries already processed (so a retried delivery changes nothing) and rejected ones (with why).
+    static let ingest = Migration(version: 3, name: "ingest") { dialect in
+        let id = dialect.primaryKey
+        return [
+            """
+            CREATE TABLE webhook_deliveries (
+                id \(id),
+                source TEXT NOT NULL,
+                delivery_id TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                UNIQUE (source, delivery_id))
+            """,
+            """
+            CREATE TABLE ingest_rejections (
+                id \(id),
+                source TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                delivery_id TEXT,
+                status INTEGER NOT NULL,
+                field TEXT,
+                reason TEXT NOT NULL,
+                received_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX ingest_rejections_recent ON ingest_rejections (source, received_at)",
         ]
     }
 }

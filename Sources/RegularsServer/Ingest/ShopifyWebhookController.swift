@@ -1,0 +1,111 @@
+import Crypto
+import Foundation
+import RegularsCore
+import RegularsIngest
+import SQLKit
+import Vapor
+
+/// `POST /webhooks/shopify`: verifies `X-Shopify-Hmac-Sha256` over the raw body in constant time before reading it,
+/// processes each delivery once (keyed on `X-Shopify-Event-Id`, else `X-Shopify-Webhook-Id`) in one transaction
+/// with the writes it causes, and answers unknown topics 200 so Shopify keeps the subscription.
+struct ShopifyWebhookController: RouteCollection {
+    static let source = "shopify"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "webhooks", "shopify", body: .collect(maxSize: "5mb"), use: receive)
+    }
+
+    struct Receipt: Content {
+        var status: String
+        var topic: String
+    }
+
+    @Sendable func receive(_ request: Request) async throws -> Receipt {
+        let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
+        guard let secret = request.regulars.configuration.shopifyWebhookSecret else {
+            throw Problem(status: .unauthorized, detail: "No Shopify webhook secret is configured")
+        }
+        guard let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256"),
+            Self.isValid(signature: signature, body: body, secret: secret)
+        else {
+            throw Problem(status: .unauthorized, detail: "X-Shopify-Hmac-Sha256 does not match the body")
+        }
+        guard let topic = request.headers.first(name: "X-Shopify-Topic") else {
+            throw Problem.invalidField("X-Shopify-Topic", "is required")
+        }
+        guard ShopifyTopic(header: topic) != nil else { return Receipt(status: "ignored", topic: topic) }
+        let deliveryID =
+            request.headers.first(name: "X-Shopify-Event-Id") ?? request.headers.first(name: "X-Shopify-Webhook-Id")
+        let services = request.regulars
+        let payload: ShopifyPayload
+        do {
+            payload = try ShopifyPayload.decode(topic: topic, body: body, options: IngestOptions(now: Date()))
+        } catch {
+            try await Self.reject(error, topic: topic, deliveryID: deliveryID, database: services.database)
+            throw Problem(
+                status: HTTPResponseStatus(statusCode: error.httpStatus), title: "Invalid Shopify payload",
+                detail: error.description,
+                invalidParams: [.init(name: error.field.isEmpty ? "body" : error.field, reason: error.reason)])
+        }
+        let baseCurrency = services.configuration.store.baseCurrency
+        return try await services.database.write { sql in
+            if let deliveryID {
+                let fresh = try await sql.raw(
+                    """
+                    INSERT INTO webhook_deliveries (source, delivery_id, topic, received_at)
+                    VALUES (\(bind: Self.source), \(bind: deliveryID), \(bind: topic), \(bind: Instant.now.milliseconds))
+                    ON CONFLICT (source, delivery_id) DO NOTHING RETURNING id
+                    """
+                ).first()
+                guard fresh != nil else { return Receipt(status: "duplicate", topic: topic) }
+            }
+            let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
+            switch payload {
+            case .order(let order): _ = try await writer.apply(order)
+            case .orderDeleted(let id): try await writer.cancelDeletedOrder(source: Self.source, externalID: id)
+            case .refund(let refund): _ = try await writer.apply(refund)
+            case .customer(let customer), .consentUpdate(let customer):
+                _ = try await writer.customerID(for: customer, email: customer.email)
+            case .checkout(let checkout): try await writer.apply(checkout)
+            case .fulfillment(let fulfillment):
+                let customerID =
+                    try await sql.raw(
+                        "SELECT customer_id FROM orders WHERE source = 'shopify' AND external_id = \(bind: fulfillment.orderExternalID)"
+                    ).first(decodingColumn: "customer_id", as: Int64?.self) ?? nil
+                try await writer.record(
+                    event: "Fulfillment Updated",
+                    messageID: "shopify-fulfillment-\(fulfillment.externalID)-\(fulfillment.status)",
+                    customerID: customerID,
+                    properties: [
+                        "order_id": fulfillment.orderExternalID, "status": fulfillment.status,
+                        "tracking_number": fulfillment.trackingNumbers.joined(separator: ", "),
+                        "carrier": fulfillment.carrier ?? "",
+                    ], at: Date())
+            case .privacyRequest(let privacy):
+                if privacy.kind == .redactCustomer {
+                    try await writer.redact(customerExternalID: privacy.customerExternalID, email: privacy.email)
+                }
+                request.logger.notice("shopify privacy request", metadata: ["kind": "\(privacy.kind.rawValue)"])
+            }
+            return Receipt(status: "processed", topic: topic)
+        }
+    }
+
+    static func isValid(signature: String, body: Data, secret: String) -> Bool {
+        guard let mac = Data(base64Encoded: signature) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            mac, authenticating: body, using: SymmetricKey(data: Data(secret.utf8)))
+    }
+
+    static func reject(_ error: IngestError, topic: String, deliveryID: String?, database: Database) async throws {
+        try await database.write { sql in
+            try await sql.raw(
+                """
+                INSERT INTO ingest_rejections (source, topic, delivery_id, status, field, reason, received_at)
+                VALUES (\(bind: source), \(bind: topic), \(bind: deliveryID), \(bind: error.httpStatus),
+                    \(bind: error.field), \(bind: error.reason), \(bind: Instant.now.milliseconds))
+                """
+            ).run()
+        }
+    }
+}
