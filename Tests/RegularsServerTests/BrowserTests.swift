@@ -48,20 +48,11 @@ import VaporTesting
         let shots =
             environment["REGULARS_TEST_ARTIFACTS"].map { URL(fileURLWithPath: $0) }
             ?? packageRoot.appendingPathComponent("artifacts")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        return await ChildProcess.run([
             "python3", packageRoot.appendingPathComponent("Tests/Browser/check_pages.py").path, base,
             "owner@example.com", "correct-horse-battery",
             ResourceDirectory.url.appendingPathComponent("Locales/en.json").path,
             shots.appendingPathComponent("screenshots").path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = try await Task.detached { try pipe.fileHandleForReading.readToEnd() ?? Data() }.value
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        ])
     }
 }

@@ -82,7 +82,22 @@ struct IngestWriter: Sendable {
         let lines = try await sql.raw(
             "SELECT position, external_id FROM order_lines WHERE order_id = \(bind: order.id) ORDER BY position"
         ).all(decoding: Line.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let amount = refund.amountMinor ?? refund.lines.reduce(0) { $0 + $1.amountMinor }
+        let alreadyRefunded =
+            try await sql.raw(
+                "SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM refunds WHERE order_id = \(bind: order.id)"
+            ).first(decodingColumn: "total", as: Int64.self) ?? 0
+        let remaining = order.totalMinor - alreadyRefunded
+        // No amount and no lines: a full refund of what remains.
+        let amount =
+            refund.amountMinor ?? (refund.lines.isEmpty ? remaining : refund.lines.reduce(0) { $0 + $1.amountMinor })
+        let isRepeat =
+            try await sql.raw(
+                "SELECT id FROM refunds WHERE source = \(bind: refund.source.rawValue) AND external_id = \(bind: refund.externalID)"
+            ).first() != nil
+        guard isRepeat || amount <= remaining else {
+            throw Problem.invalidField(
+                "amount", "refunds \(amount) but only \(remaining) of order \(refund.orderExternalID) remains")
+        }
         // Base amount in proportion to the order's base total when the refund names none (exact integer arithmetic).
         let baseAmount =
             refund.baseAmountMinor
