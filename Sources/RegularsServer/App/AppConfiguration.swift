@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// The Shopify app's webhook signing secret (`REGULARS_SHOPIFY_WEBHOOK_SECRET`); deliveries are refused without it.
     public var shopifyWebhookSecret: String?
+    /// The WooCommerce webhooks' secret (`REGULARS_WOOCOMMERCE_WEBHOOK_SECRET`); deliveries are refused without it.
+    public var wooCommerceWebhookSecret: String?
 
     public var baseURL: String { publicURL ?? "http://\(hostname == "0.0.0.0" ? "127.0.0.1" : hostname):\(port)" }
 
@@ -64,7 +66,8 @@ public struct AppConfiguration: Sendable {
                 name: value("REGULARS_STORE_NAME") ?? "My Store", baseCurrency: currency, timeZone: timeZone,
                 defaultLocale: locale),
             publicURL: value("REGULARS_PUBLIC_URL"), secureCookies: secure,
-            shopifyWebhookSecret: value("REGULARS_SHOPIFY_WEBHOOK_SECRET"))
+            shopifyWebhookSecret: value("REGULARS_SHOPIFY_WEBHOOK_SECRET"),
+            wooCommerceWebhookSecret: value("REGULARS_WOOCOMMERCE_WEBHOOK_SECRET"))
     }
 
     private static func parsePort(_ text: String?) throws(ConfigurationError) -> Int {

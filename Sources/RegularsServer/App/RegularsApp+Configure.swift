@@ -66,6 +66,7 @@ public enum RegularsApp {
         try app.register(collection: OpenAPIController())
         try app.register(collection: ShopifyWebhookController())
         try app.register(collection: SegmentController())
+        try app.register(collection: WooCommerceWebhookController())
         let api = app.grouped("api").grouped(APIKeyMiddleware(scope: .admin))
         try api.register(collection: CustomersController())
         try api.register(collection: OrdersController())

@@ -162,12 +162,16 @@ struct IngestWriter: Sendable {
         ).run()
     }
 
-    /// customers/redact: erases the customer's personal data; orders stay, without the email, for the books.
-    func redact(customerExternalID: String?, email: EmailAddress?) async throws {
+    /// customers/redact (and a deleted store customer): erases the customer's personal data; orders stay, without
+    /// the email, for the books.
+    func redact(identity: CustomerIdentity?, email: EmailAddress?) async throws {
         var ids: [Int64] = []
-        if let external = customerExternalID,
+        if let identity,
             let id = try await sql.raw(
-                "SELECT customer_id FROM customer_identities WHERE source = 'shopify' AND external_id = \(bind: external)"
+                """
+                SELECT customer_id FROM customer_identities
+                WHERE source = \(bind: identity.source.rawValue) AND external_id = \(bind: identity.externalID)
+                """
             ).first(decodingColumn: "customer_id", as: Int64.self)
         {
             ids.append(id)

@@ -83,7 +83,9 @@ struct ShopifyWebhookController: RouteCollection {
                     ], at: Date())
             case .privacyRequest(let privacy):
                 if privacy.kind == .redactCustomer {
-                    try await writer.redact(customerExternalID: privacy.customerExternalID, email: privacy.email)
+                    try await writer.redact(
+                        identity: privacy.customerExternalID.map { CustomerIdentity(source: .shopify, externalID: $0) },
+                        email: privacy.email)
                 }
                 request.logger.notice("shopify privacy request", metadata: ["kind": "\(privacy.kind.rawValue)"])
             }

@@ -1,0 +1,72 @@
+import Foundation
+import RegularsCore
+import RegularsIngest
+import SQLKit
+import Vapor
+
+/// `POST /webhooks/woocommerce`: answers the creation ping (form body `webhook_id=…`, unsigned) with 200; verifies
+/// `X-WC-Webhook-Signature` (base64 HMAC-SHA256 of the body) on everything else; processes each
+/// `X-WC-Webhook-Delivery-ID` once, and an order only when its modification time is newer than what is stored.
+struct WooCommerceWebhookController: RouteCollection {
+    static let source = "woocommerce"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "webhooks", "woocommerce", body: .collect(maxSize: "5mb"), use: receive)
+    }
+
+    @Sendable func receive(_ request: Request) async throws -> ShopifyWebhookController.Receipt {
+        let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
+        let topic = request.headers.first(name: "X-WC-Webhook-Topic")
+        let options = IngestOptions(now: Date())
+        if case .ping = try? WooCommercePayload.decode(topic: nil, body: body, options: options) {
+            return .init(status: "ping", topic: "ping")
+        }
+        guard let secret = request.regulars.configuration.wooCommerceWebhookSecret else {
+            throw Problem(status: .unauthorized, detail: "No WooCommerce webhook secret is configured")
+        }
+        guard let signature = request.headers.first(name: "X-WC-Webhook-Signature"),
+            ShopifyWebhookController.isValid(signature: signature, body: body, secret: secret)
+        else {
+            throw Problem(status: .unauthorized, detail: "X-WC-Webhook-Signature does not match the body")
+        }
+        let deliveryID = request.headers.first(name: "X-WC-Webhook-Delivery-ID")
+        let payload: WooCommercePayload
+        do {
+            payload = try WooCommercePayload.decode(topic: topic, body: body, options: options)
+        } catch {
+            if error.kind == .unsupportedTopic { return .init(status: "ignored", topic: topic ?? "") }
+            throw Problem(
+                status: HTTPResponseStatus(statusCode: error.httpStatus), title: "Invalid WooCommerce payload",
+                detail: error.description,
+                invalidParams: [.init(name: error.field.isEmpty ? "body" : error.field, reason: error.reason)])
+        }
+        let baseCurrency = request.regulars.configuration.store.baseCurrency
+        return try await request.regulars.database.write { sql in
+            if let deliveryID {
+                let fresh = try await sql.raw(
+                    """
+                    INSERT INTO webhook_deliveries (source, delivery_id, topic, received_at)
+                    VALUES (\(bind: Self.source), \(bind: deliveryID), \(bind: topic ?? ""), \(bind: Instant.now.milliseconds))
+                    ON CONFLICT (source, delivery_id) DO NOTHING RETURNING id
+                    """
+                ).first()
+                guard fresh != nil else { return .init(status: "duplicate", topic: topic ?? "") }
+            }
+            let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
+            switch payload {
+            case .order(let order, let refunds):
+                _ = try await writer.apply(order)
+                for refund in refunds { _ = try await writer.apply(refund) }
+            case .orderDeleted(let id):
+                try await writer.cancelDeletedOrder(source: Self.source, externalID: id)
+            case .customer(let customer):
+                _ = try await writer.customerID(for: customer, email: customer.email)
+            case .customerDeleted(let id):
+                try await writer.redact(identity: CustomerIdentity(source: .woocommerce, externalID: id), email: nil)
+            case .ping:
+                break
+            }
+            return .init(status: "processed", topic: topic ?? "")
+        }
+    }
+}
