@@ -26,4 +26,14 @@ struct CSVOrderGroup {
         }
         lines.append(line)
     }
+
+    /// The finished group as an import item: its first failure, or the order `build` makes of it.
+    func item(_ build: (CSVOrderGroup) throws(CSVRejection) -> IngestOrder) -> CSVImportItem {
+        if let failure { return .rejection(failure) }
+        do {
+            return .order(try build(self), line: line)
+        } catch {
+            return .rejection(error)
+        }
+    }
 }

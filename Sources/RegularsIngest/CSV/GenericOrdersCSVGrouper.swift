@@ -74,17 +74,7 @@ struct GenericOrdersCSVGrouper {
     mutating func finish(_ emit: (CSVImportItem) throws -> Void) rethrows {
         guard let group = current else { return }
         current = nil
-        if let failure = group.failure {
-            try emit(.rejection(failure))
-            return
-        }
-        let item: CSVImportItem
-        do {
-            item = .order(try order(group), line: group.line)
-        } catch {
-            item = .rejection(error)
-        }
-        try emit(item)
+        try emit(group.item(order))
     }
 
     func currency(_ row: CSVRow) throws(CSVRejection) -> CurrencyCode {

@@ -71,17 +71,7 @@ struct ShopifyOrdersCSVGrouper {
     mutating func finish(_ emit: (CSVImportItem) throws -> Void) rethrows {
         guard let group = current else { return }
         current = nil
-        if let failure = group.failure {
-            try emit(.rejection(failure))
-            return
-        }
-        let item: CSVImportItem
-        do {
-            item = .order(try order(group), line: group.line)
-        } catch {
-            item = .rejection(error)
-        }
-        try emit(item)
+        try emit(group.item(order))
     }
 
     func orderLine(_ row: CSVRow) throws(CSVRejection) -> IngestOrderLine {

@@ -103,7 +103,7 @@ struct DashboardPage: RouteCollection {
         let latest = try await AnalyticsRunStore(database: services.database).latest()
         let report = try await AnalyticsRunStore(database: services.database).latestReport()
             .flatMap { JSONText.decode(AnalyticsRefresher.Report.self, from: $0) }
-        var model: [DashboardView.Pair] = []
+        var model: [LabelledValue] = []
         if let fit = report?.fit {
             if let bgnbd = fit.bgnbd {
                 let p = bgnbd.params

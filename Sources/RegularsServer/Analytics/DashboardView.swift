@@ -6,7 +6,7 @@ struct DashboardView: Encodable {
     var retentionCurve: String
     var clvDistribution: String
     var segments: [Segment]
-    var model: [Pair]
+    var model: [LabelledValue]
     var modelNote: String
     var atRisk: [Customer]
     var hasScores: Bool
@@ -24,11 +24,6 @@ struct DashboardView: Encodable {
         var href: String
         var customers: Int
         var share: String
-    }
-
-    struct Pair: Encodable {
-        var label: String
-        var value: String
     }
 
     struct Customer: Encodable {

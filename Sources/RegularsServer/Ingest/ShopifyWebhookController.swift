@@ -49,15 +49,10 @@ struct ShopifyWebhookController: RouteCollection {
         }
         let baseCurrency = services.configuration.store.baseCurrency
         return try await services.database.write { sql in
-            if let deliveryID {
-                let fresh = try await sql.raw(
-                    """
-                    INSERT INTO webhook_deliveries (source, delivery_id, topic, received_at)
-                    VALUES (\(bind: Self.source), \(bind: deliveryID), \(bind: topic), \(bind: Instant.now.milliseconds))
-                    ON CONFLICT (source, delivery_id) DO NOTHING RETURNING id
-                    """
-                ).first()
-                guard fresh != nil else { return Receipt(status: "duplicate", topic: topic) }
+            if let deliveryID,
+                try await !WebhookDeliveries.claim(source: Self.source, deliveryID: deliveryID, topic: topic, on: sql)
+            {
+                return Receipt(status: "duplicate", topic: topic)
             }
             let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
             switch payload {

@@ -42,15 +42,11 @@ struct WooCommerceWebhookController: RouteCollection {
         }
         let baseCurrency = request.regulars.configuration.store.baseCurrency
         return try await request.regulars.database.write { sql in
-            if let deliveryID {
-                let fresh = try await sql.raw(
-                    """
-                    INSERT INTO webhook_deliveries (source, delivery_id, topic, received_at)
-                    VALUES (\(bind: Self.source), \(bind: deliveryID), \(bind: topic ?? ""), \(bind: Instant.now.milliseconds))
-                    ON CONFLICT (source, delivery_id) DO NOTHING RETURNING id
-                    """
-                ).first()
-                guard fresh != nil else { return .init(status: "duplicate", topic: topic ?? "") }
+            if let deliveryID,
+                try await !WebhookDeliveries.claim(
+                    source: Self.source, deliveryID: deliveryID, topic: topic ?? "", on: sql)
+            {
+                return .init(status: "duplicate", topic: topic ?? "")
             }
             let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
             switch payload {

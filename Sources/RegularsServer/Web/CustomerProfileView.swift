@@ -8,18 +8,13 @@ struct CustomerProfileView: Encodable {
     var language: String
     var tags: String
     var customerSince: String
-    var identities: [Pair]
-    var consent: [Pair]
-    var aggregates: [Pair]
-    var prediction: [Pair]
+    var identities: [LabelledValue]
+    var consent: [LabelledValue]
+    var aggregates: [LabelledValue]
+    var prediction: [LabelledValue]
     var predictionReason: String
     var orders: [Order]
     var timeline: [TimelineItem]
-
-    struct Pair: Encodable {
-        var label: String
-        var value: String
-    }
 
     struct Order: Encodable {
         var number: String
