@@ -50,6 +50,7 @@ let package = Package(
                 "RegularsServer",
                 "RegularsCore",
                 "RegularsStats",
+                "RegularsIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

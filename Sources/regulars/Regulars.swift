@@ -10,7 +10,8 @@ struct Regulars: AsyncParsableCommand {
         abstract: "Regulars: turn one-time buyers into regulars.",
         discussion: "Configuration comes from REGULARS_* environment variables; see the README.",
         subcommands: [
-            Serve.self, Demo.self, Migrate.self, Keys.self, Admin.self, Stats.self, Analyze.self, Clv.self, Bench.self,
+            Serve.self, Demo.self, Migrate.self, Keys.self, Admin.self, Stats.self, Import.self, Analyze.self, Clv.self,
+            Bench.self,
         ])
 
     static func main() async {

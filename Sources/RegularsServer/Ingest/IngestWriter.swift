@@ -29,8 +29,8 @@ struct IngestWriter: Sendable {
         return id
     }
 
+    /// Checks everything that can refuse the order before writing anything, so a refused order leaves no customer.
     func apply(_ order: IngestOrder) async throws -> WriteOutcome {
-        let customerID = try await customerID(for: order.customer, email: order.email)
         let base: OrderInput.BaseAmounts
         if let amounts = order.baseAmounts, amounts.currency == baseCurrency {
             base = .init(
@@ -46,6 +46,7 @@ struct IngestWriter: Sendable {
                 "currency",
                 "the order is in \(order.currency.code) and carries no amounts in the store's \(baseCurrency.code)")
         }
+        let customerID = try await customerID(for: order.customer, email: order.email)
         let input = OrderInput(
             source: order.source.rawValue, externalID: order.externalID, number: order.number, customerID: customerID,
             email: order.email?.value, placedAt: Instant(order.placedAt), currency: order.currency.code,
