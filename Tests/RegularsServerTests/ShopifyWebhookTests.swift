@@ -49,10 +49,10 @@ import VaporTesting
             let body = try Self.fixture(String(vector.file.dropLast(5)))
             let signature = vector.x_shopify_hmac_sha256_with_secret_shpss_test_secret
             #expect(
-                ShopifyWebhookController.isValid(signature: signature, body: body, secret: Self.secret),
+                WebhookSignature.isValid(signature, body: body, secret: Self.secret),
                 "\(vector.file)")
             #expect(
-                !ShopifyWebhookController.isValid(signature: signature, body: body + Data([0x20]), secret: Self.secret))
+                !WebhookSignature.isValid(signature, body: body + Data([0x20]), secret: Self.secret))
         }
     }
 
@@ -69,7 +69,7 @@ import VaporTesting
                 ) {
                     response in
                     #expect(response.status == .ok)
-                    statuses.append(try response.json(ShopifyWebhookController.Receipt.self).status)
+                    statuses.append(try response.json(WebhookReceipt.self).status)
                 }
             }
 
@@ -149,7 +149,7 @@ import VaporTesting
             try await Self.deliver(app, topic: "checkouts/create", body: try Self.fixture("checkouts_create"))
             try await Self.deliver(app, topic: "fulfillments/update", body: try Self.fixture("fulfillments_update"))
             try await Self.deliver(app, topic: "app/uninstalled", body: Data("{}".utf8)) { response in
-                let receipt = try response.json(ShopifyWebhookController.Receipt.self)
+                let receipt = try response.json(WebhookReceipt.self)
                 #expect(receipt.status == "ignored")
             }
 

@@ -29,6 +29,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return calendar.startOfDay(for: date)
     }
 
+    /// The date `days` later (earlier when negative) on the calendar.
+    public func adding(days: Int) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date()
+        return LocalDate(calendar.date(byAdding: .day, value: days, to: noon) ?? noon, in: calendar.timeZone)
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

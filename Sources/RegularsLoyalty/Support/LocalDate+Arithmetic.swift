@@ -2,16 +2,6 @@ import Foundation
 import RegularsCore
 
 extension LocalDate {
-    /// The date `days` later (earlier when negative), by the proleptic Gregorian calendar.
-    func adding(days: Int) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let start =
-            calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
-        let moved = calendar.date(byAdding: .day, value: days, to: start) ?? start
-        return LocalDate(moved, in: calendar.timeZone)
-    }
-
     /// The first day of the month `months` later (earlier when negative).
     func firstOfMonth(addingMonths months: Int) -> LocalDate {
         let index = year * 12 + (month - 1) + months

@@ -19,12 +19,9 @@ struct AnalyticsPeriod: Sendable {
             return LocalDate(year: parts[0], month: parts[1], day: parts[2])
         }
         let last = try day(to, field: "to") ?? LocalDate(now, in: timeZone)
-        let lastEnd = LocalDate(last.startOfDay(in: timeZone).addingTimeInterval(36 * 3600), in: timeZone)
-        let first =
-            try day(from, field: "from")
-            ?? LocalDate(last.startOfDay(in: timeZone).addingTimeInterval(-364 * 86_400 + 12 * 3600), in: timeZone)
+        let first = try day(from, field: "from") ?? last.adding(days: -364)
         guard first <= last else { throw Problem.invalidField("from", "must not be after to") }
         return AnalyticsPeriod(
-            start: Instant(first.startOfDay(in: timeZone)), end: Instant(lastEnd.startOfDay(in: timeZone)))
+            start: Instant(first.startOfDay(in: timeZone)), end: Instant(last.adding(days: 1).startOfDay(in: timeZone)))
     }
 }

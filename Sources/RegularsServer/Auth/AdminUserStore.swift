@@ -45,10 +45,4 @@ struct AdminUserStore: Sendable {
                 .first(decoding: Account.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
-
-    func setLocale(_ locale: String, for id: Int64) async throws {
-        try await database.write { sql in
-            try await sql.raw("UPDATE admin_users SET locale = \(bind: locale) WHERE id = \(bind: id)").run()
-        }
-    }
 }

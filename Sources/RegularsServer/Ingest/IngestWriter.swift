@@ -134,8 +134,8 @@ struct IngestWriter: Sendable {
         ).run()
     }
 
-    /// orders/delete: the order stays for the books but counts as cancelled from now on.
-    func cancelDeletedOrder(source: String, externalID: String) async throws {
+    /// A deleted or cancelled order stays for the books but counts as cancelled from now on.
+    func cancelOrder(source: String, externalID: String) async throws {
         struct Row: Decodable { var id: Int64; var customerId: Int64? }
         guard
             let row = try await sql.raw(

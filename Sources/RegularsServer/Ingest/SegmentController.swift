@@ -37,10 +37,7 @@ struct SegmentController: RouteCollection {
                 body: body, endpointType: SegmentMessageType(shortPath: path), receivedAt: Date(),
                 options: IngestOptions(now: Date()))
         } catch {
-            throw Problem(
-                status: HTTPResponseStatus(statusCode: error.httpStatus), title: "Invalid tracking call",
-                detail: error.description,
-                invalidParams: [.init(name: error.field.isEmpty ? "body" : error.field, reason: error.reason)])
+            throw Problem(error, title: "Invalid tracking call")
         }
         let key = request.headers.basicAuthorization?.username ?? batch.writeKey ?? batch.messages.first?.writeKey
         guard let key, try await services.apiKeys.authenticate(key) == .ingest else {
@@ -117,7 +114,7 @@ struct SegmentController: RouteCollection {
                 try await sql.raw("SELECT customer_id FROM orders WHERE id = \(bind: outcome.id)")
                 .first(decodingColumn: "customer_id", as: Int64?.self) ?? nil
         case .orderCancelled(let cancellation):
-            try await writer.cancelDeletedOrder(source: "segment", externalID: cancellation.orderExternalID)
+            try await writer.cancelOrder(source: "segment", externalID: cancellation.orderExternalID)
         case .refund(let refund):
             _ = try await writer.apply(refund)
         case .checkout(let checkout):

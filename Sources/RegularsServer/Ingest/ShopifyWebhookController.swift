@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RegularsCore
 import RegularsIngest
@@ -15,25 +14,20 @@ struct ShopifyWebhookController: RouteCollection {
         routes.on(.POST, "webhooks", "shopify", body: .collect(maxSize: "5mb"), use: receive)
     }
 
-    struct Receipt: Content {
-        var status: String
-        var topic: String
-    }
-
-    @Sendable func receive(_ request: Request) async throws -> Receipt {
+    @Sendable func receive(_ request: Request) async throws -> WebhookReceipt {
         let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
         guard let secret = request.regulars.configuration.shopifyWebhookSecret else {
             throw Problem(status: .unauthorized, detail: "No Shopify webhook secret is configured")
         }
         guard let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256"),
-            Self.isValid(signature: signature, body: body, secret: secret)
+            WebhookSignature.isValid(signature, body: body, secret: secret)
         else {
             throw Problem(status: .unauthorized, detail: "X-Shopify-Hmac-Sha256 does not match the body")
         }
         guard let topic = request.headers.first(name: "X-Shopify-Topic") else {
             throw Problem.invalidField("X-Shopify-Topic", "is required")
         }
-        guard ShopifyTopic(header: topic) != nil else { return Receipt(status: "ignored", topic: topic) }
+        guard ShopifyTopic(header: topic) != nil else { return WebhookReceipt(status: "ignored", topic: topic) }
         let deliveryID =
             request.headers.first(name: "X-Shopify-Event-Id") ?? request.headers.first(name: "X-Shopify-Webhook-Id")
         let services = request.regulars
@@ -42,22 +36,19 @@ struct ShopifyWebhookController: RouteCollection {
             payload = try ShopifyPayload.decode(topic: topic, body: body, options: IngestOptions(now: Date()))
         } catch {
             try await Self.reject(error, topic: topic, deliveryID: deliveryID, database: services.database)
-            throw Problem(
-                status: HTTPResponseStatus(statusCode: error.httpStatus), title: "Invalid Shopify payload",
-                detail: error.description,
-                invalidParams: [.init(name: error.field.isEmpty ? "body" : error.field, reason: error.reason)])
+            throw Problem(error, title: "Invalid Shopify payload")
         }
         let baseCurrency = services.configuration.store.baseCurrency
         return try await services.database.write { sql in
             if let deliveryID,
                 try await !WebhookDeliveries.claim(source: Self.source, deliveryID: deliveryID, topic: topic, on: sql)
             {
-                return Receipt(status: "duplicate", topic: topic)
+                return WebhookReceipt(status: "duplicate", topic: topic)
             }
             let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
             switch payload {
             case .order(let order): _ = try await writer.apply(order)
-            case .orderDeleted(let id): try await writer.cancelDeletedOrder(source: Self.source, externalID: id)
+            case .orderDeleted(let id): try await writer.cancelOrder(source: Self.source, externalID: id)
             case .refund(let refund): _ = try await writer.apply(refund)
             case .customer(let customer), .consentUpdate(let customer):
                 _ = try await writer.customerID(for: customer, email: customer.email)
@@ -84,14 +75,8 @@ struct ShopifyWebhookController: RouteCollection {
                 }
                 request.logger.notice("shopify privacy request", metadata: ["kind": "\(privacy.kind.rawValue)"])
             }
-            return Receipt(status: "processed", topic: topic)
+            return WebhookReceipt(status: "processed", topic: topic)
         }
-    }
-
-    static func isValid(signature: String, body: Data, secret: String) -> Bool {
-        guard let mac = Data(base64Encoded: signature) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(
-            mac, authenticating: body, using: SymmetricKey(data: Data(secret.utf8)))
     }
 
     static func reject(_ error: IngestError, topic: String, deliveryID: String?, database: Database) async throws {

@@ -14,7 +14,7 @@ struct WooCommerceWebhookController: RouteCollection {
         routes.on(.POST, "webhooks", "woocommerce", body: .collect(maxSize: "5mb"), use: receive)
     }
 
-    @Sendable func receive(_ request: Request) async throws -> ShopifyWebhookController.Receipt {
+    @Sendable func receive(_ request: Request) async throws -> WebhookReceipt {
         let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
         let topic = request.headers.first(name: "X-WC-Webhook-Topic")
         let options = IngestOptions(now: Date())
@@ -25,7 +25,7 @@ struct WooCommerceWebhookController: RouteCollection {
             throw Problem(status: .unauthorized, detail: "No WooCommerce webhook secret is configured")
         }
         guard let signature = request.headers.first(name: "X-WC-Webhook-Signature"),
-            ShopifyWebhookController.isValid(signature: signature, body: body, secret: secret)
+            WebhookSignature.isValid(signature, body: body, secret: secret)
         else {
             throw Problem(status: .unauthorized, detail: "X-WC-Webhook-Signature does not match the body")
         }
@@ -35,10 +35,7 @@ struct WooCommerceWebhookController: RouteCollection {
             payload = try WooCommercePayload.decode(topic: topic, body: body, options: options)
         } catch {
             if error.kind == .unsupportedTopic { return .init(status: "ignored", topic: topic ?? "") }
-            throw Problem(
-                status: HTTPResponseStatus(statusCode: error.httpStatus), title: "Invalid WooCommerce payload",
-                detail: error.description,
-                invalidParams: [.init(name: error.field.isEmpty ? "body" : error.field, reason: error.reason)])
+            throw Problem(error, title: "Invalid WooCommerce payload")
         }
         let baseCurrency = request.regulars.configuration.store.baseCurrency
         return try await request.regulars.database.write { sql in
@@ -54,7 +51,7 @@ struct WooCommerceWebhookController: RouteCollection {
                 _ = try await writer.apply(order)
                 for refund in refunds { _ = try await writer.apply(refund) }
             case .orderDeleted(let id):
-                try await writer.cancelDeletedOrder(source: Self.source, externalID: id)
+                try await writer.cancelOrder(source: Self.source, externalID: id)
             case .customer(let customer):
                 _ = try await writer.customerID(for: customer, email: customer.email)
             case .customerDeleted(let id):

@@ -5,24 +5,6 @@ import SQLKit
 struct SettingsStore: Sendable {
     let database: Database
 
-    func value(_ key: String) async throws -> String? {
-        try await database.read { sql in
-            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: key)")
-                .first(decodingColumn: "value", as: String.self)
-        }
-    }
-
-    func set(_ key: String, _ value: String) async throws {
-        try await database.write { sql in
-            try await sql.raw(
-                """
-                INSERT INTO settings (key, value, updated_at) VALUES (\(bind: key), \(bind: value), \(bind: Instant.now.milliseconds))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """
-            ).run()
-        }
-    }
-
     /// The value under `key`, created by `make` and stored on first use; concurrent first uses agree on one value.
     func valueCreatingIfAbsent(_ key: String, make: @Sendable () -> String) async throws -> String {
         let candidate = make()
