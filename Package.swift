@@ -32,6 +32,7 @@ let package = Package(
                 "RegularsStats",
                 "RegularsDemo",
                 "RegularsIngest",
+                "RegularsLoyalty",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -63,6 +64,7 @@ let package = Package(
             name: "RegularsServerTests",
             dependencies: [
                 "RegularsServer",
+                "RegularsLoyalty",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

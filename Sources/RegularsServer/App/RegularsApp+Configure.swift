@@ -67,13 +67,16 @@ public enum RegularsApp {
         try app.register(collection: ShopifyWebhookController())
         try app.register(collection: SegmentController())
         try app.register(collection: WooCommerceWebhookController())
+        try app.register(collection: ShopperRewardsController())
         let api = app.grouped("api").grouped(APIKeyMiddleware(scope: .admin))
         try api.register(collection: CustomersController())
         try api.register(collection: OrdersController())
         try api.register(collection: APIKeysController())
         try api.register(collection: AnalyticsController())
+        try api.register(collection: LoyaltyController())
         let web = app.grouped(app.sessions.middleware, CSRFMiddleware())
         try web.register(collection: WebController())
+        try web.register(collection: RewardsPageController())
     }
 }
 

@@ -129,6 +129,7 @@ public enum RegularsRunner {
 
     private static func run(_ app: Application) async throws {
         app.lifecycle.use(NightlyAnalytics())
+        app.lifecycle.use(LoyaltyClock())
         app.environment.arguments = ["regulars", "serve"]
         try await app.execute()
     }

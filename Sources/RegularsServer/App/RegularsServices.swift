@@ -12,6 +12,11 @@ public struct RegularsServices: Sendable {
     var orders: OrderRepository { OrderRepository(database: database) }
     var admins: AdminUserStore { AdminUserStore(database: database) }
 
+    /// The loyalty programme as saved, or the (disabled) starter programme.
+    func loyaltySettings() async throws -> LoyaltySettings {
+        try await database.read { sql in try await LoyaltySettings.load(on: sql, store: configuration.store) }
+    }
+
     func analyticsRefresher(logger: Logger) -> AnalyticsRefresher {
         AnalyticsRefresher(database: database, baseCurrency: configuration.store.baseCurrency, logger: logger)
     }

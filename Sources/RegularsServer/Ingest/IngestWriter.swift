@@ -147,6 +147,7 @@ struct IngestWriter: Sendable {
             ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), let customerID = row.customerId
         else { return }
         try await CustomerAggregates.refresh(customerID: customerID, on: sql)
+        try await LoyaltyOrderEarning(sql: sql).orderWritten(row.id)
     }
 
     /// A dated activity (a fulfilment, say) on the customer's timeline, once per message id.

@@ -1,6 +1,7 @@
 import SQLKit
 
-/// Stores orders and refunds exactly once, keeping customer aggregates in step in the same transaction.
+/// Stores orders and refunds exactly once, keeping customer aggregates and loyalty points in step in the same
+/// transaction.
 struct OrderWriter: Sendable {
     let sql: any SQLDatabase
 
@@ -70,6 +71,7 @@ struct OrderWriter: Sendable {
         if let customerID = order.customerID {
             try await CustomerAggregates.refresh(customerID: customerID, on: sql)
         }
+        try await LoyaltyOrderEarning(sql: sql).orderWritten(outcome.id)
         return outcome
     }
 
@@ -142,6 +144,7 @@ struct OrderWriter: Sendable {
         if let customerID = order.customerId {
             try await CustomerAggregates.refresh(customerID: customerID, on: sql)
         }
+        try await LoyaltyOrderEarning(sql: sql).refundRecorded(id)
         return .created(id)
     }
 }

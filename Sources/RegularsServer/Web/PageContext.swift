@@ -31,10 +31,11 @@ struct PageContext<Content: Encodable>: Encodable {
 
 extension Request {
     /// Renders `template` inside the layout, in the request's language.
-    func page<Content: Encodable>(_ template: String, titleKey: String, section: String?, _ content: Content)
-        async throws -> View
-    {
-        let locale = WebLocale.resolve(self)
+    func page<Content: Encodable>(
+        _ template: String, titleKey: String, section: String?, preferredLocale: SupportedLocale? = nil,
+        _ content: Content
+    ) async throws -> View {
+        let locale = WebLocale.resolve(self, preferred: preferredLocale)
         let strings = Catalogue.shared.table(locale)
         let navigation = [("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers")]
         let languageNames: [SupportedLocale: String] = [.en: "English", .ar: "العربية", .zh: "中文"]

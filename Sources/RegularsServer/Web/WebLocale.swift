@@ -1,12 +1,12 @@
 import RegularsCore
 import Vapor
 
-/// Picks a page's language: `?lang=` (remembered in the session), then the merchant's saved setting, then
-/// `Accept-Language`, then the store's default.
+/// Picks a page's language: `?lang=` (remembered in the session), then the merchant's saved setting (or, on a
+/// shopper's page, the shopper's), then `Accept-Language`, then the store's default.
 enum WebLocale {
     static let sessionKey = "locale"
 
-    static func resolve(_ request: Request) -> SupportedLocale {
+    static func resolve(_ request: Request, preferred: SupportedLocale? = nil) -> SupportedLocale {
         if let requested = request.query[String.self, at: "lang"], let locale = SupportedLocale(rawValue: requested) {
             request.session.data[sessionKey] = locale.rawValue
             return locale
@@ -17,6 +17,7 @@ enum WebLocale {
         {
             return locale
         }
+        if let preferred { return preferred }
         if let header = request.headers.first(name: .acceptLanguage),
             let locale = SupportedLocale.negotiate(acceptLanguage: header)
         {
