@@ -12,6 +12,8 @@ struct RewardsPageContent: Encodable, Sendable {
     var tierText: String?
     var nextTierText: String?
     var progressPercent: Int
+    /// Pending points by the shopper's local date they become spendable.
+    var unlocks: [UnlockLine]
     var history: [HistoryLine]
     var rewards: [RewardOption]
     var codes: [IssuedCode]
@@ -23,6 +25,11 @@ struct RewardsPageContent: Encodable, Sendable {
         var description: String
         var points: String
         var status: String
+    }
+
+    struct UnlockLine: Encodable, Sendable {
+        var date: String
+        var points: Int64
     }
 
     struct RewardOption: Encodable, Sendable {
@@ -102,6 +109,11 @@ struct RewardsPageContent: Encodable, Sendable {
                 account: account, balanceValueText: account.balanceValue.displayText,
                 tierText: account.tier.map { text("rewards_tier_member", ["tier": $0.name]) },
                 nextTierText: nextTierText, progressPercent: progress,
+                unlocks: account.pendingUnlocks.compactMap { unlock in
+                    Instant(isoText: unlock.unlocksAt).map {
+                        UnlockLine(date: LocalDate($0.date, in: zone).description, points: unlock.points)
+                    }
+                },
                 history: entries.map {
                     HistoryLine(
                         date: String($0.createdAt.prefix(10)), description: $0.description,

@@ -54,6 +54,11 @@ struct RewardsPageController: RouteCollection {
     struct RedeemForm: Content {
         var rewardId: Int64
         var attempt: String
+
+        enum CodingKeys: String, CodingKey {
+            case rewardId = "reward_id"
+            case attempt
+        }
     }
 
     /// One click: the form's `attempt` is its Idempotency-Key, so a double click or a resubmitted form redeems once.
