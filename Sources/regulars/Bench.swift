@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import RegularsServer
 import RegularsStats
 
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks that print figures.", subcommands: [CLV.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks that print figures.", subcommands: [CLV.self, Loyalty.self])
 
     struct CLV: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -72,6 +74,46 @@ struct Bench: ParsableCommand {
                 let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             else { throw ValidationError("lifetimes failed (pip install lifetimes?)") }
             return object
+        }
+    }
+
+    struct Loyalty: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "loyalty",
+            abstract: "Drive mixed earn/redeem/balance traffic over HTTP on loopback; print throughput and p50/p99.",
+            discussion: """
+                Creates customers with points and a reward in a fresh SQLite file (or the PostgreSQL database named by \
+                --database-url: use a throwaway one), serves on loopback, sends mixed traffic from concurrent clients, \
+                then balance reads at a fixed rate (open loop), and finally checks every ledger.
+                """)
+
+        @Option(help: "A database URL (sqlite:PATH or postgres://…); default: a new SQLite file.") var databaseURL:
+            String?
+        @Option(help: "Customers with points.") var customers = 1_000
+        @Option(help: "Requests in the mixed phase.") var requests = 20_000
+        @Option(help: "Concurrent clients in the mixed phase.") var concurrency = 32
+        @Option(help: "Balance reads per second in the fixed-rate phase.") var readRate = 1_000
+        @Option(help: "Seconds of the fixed-rate phase.") var readSeconds = 10
+
+        func run() async throws {
+            let url: DatabaseURL
+            if let databaseURL {
+                guard let parsed = DatabaseURL(databaseURL) else {
+                    throw ValidationError("--database-url must be sqlite:PATH or postgres://…")
+                }
+                url = parsed
+            } else {
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "regulars-bench-loyalty-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                url = .sqlite(path: directory.appendingPathComponent("bench.sqlite").path)
+            }
+            try await LoyaltyBenchmark.run(
+                databaseURL: url,
+                options: .init(
+                    customers: customers, requests: requests, concurrency: concurrency, readRate: readRate,
+                    readSeconds: readSeconds)
+            ) { print($0) }
         }
     }
 }

@@ -5,6 +5,7 @@ public struct RegularsServices: Sendable {
     public let configuration: AppConfiguration
     public let database: Database
     public let secretKey: String
+    let loyaltyCache = LoyaltySettingsCache()
 
     public var apiKeys: APIKeyStore { APIKeyStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
@@ -12,9 +13,11 @@ public struct RegularsServices: Sendable {
     var orders: OrderRepository { OrderRepository(database: database) }
     var admins: AdminUserStore { AdminUserStore(database: database) }
 
-    /// The loyalty programme as saved, or the (disabled) starter programme.
+    /// The loyalty programme as saved, or the (disabled) starter programme (cached for a second).
     func loyaltySettings() async throws -> LoyaltySettings {
-        try await database.read { sql in try await LoyaltySettings.load(on: sql, store: configuration.store) }
+        try await loyaltyCache.settings {
+            try await database.read { sql in try await LoyaltySettings.load(on: sql, store: configuration.store) }
+        }
     }
 
     func analyticsRefresher(logger: Logger) -> AnalyticsRefresher {

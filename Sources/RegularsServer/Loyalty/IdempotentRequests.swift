@@ -26,17 +26,15 @@ enum IdempotentRequests {
     }
 
     static func store(
-        key: String, fingerprint: RequestFingerprint, outcome: LoyaltyRedemptions.Outcome, in database: Database
+        key: String, fingerprint: RequestFingerprint, outcome: LoyaltyRedemptions.Outcome, on sql: any SQLDatabase
     ) async throws {
-        try await database.write { sql in
-            try await sql.raw(
-                """
-                INSERT INTO idempotent_requests (idempotency_key, fingerprint, status, body, created_at)
-                VALUES (\(bind: key), \(bind: fingerprint.value), \(bind: Int(outcome.status.code)), \(bind: outcome.body),
-                    \(bind: Instant.now.milliseconds))
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """
-            ).run()
-        }
+        try await sql.raw(
+            """
+            INSERT INTO idempotent_requests (idempotency_key, fingerprint, status, body, created_at)
+            VALUES (\(bind: key), \(bind: fingerprint.value), \(bind: Int(outcome.status.code)), \(bind: outcome.body),
+                \(bind: Instant.now.milliseconds))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """
+        ).run()
     }
 }

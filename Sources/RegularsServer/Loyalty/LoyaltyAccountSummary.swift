@@ -56,57 +56,70 @@ struct LoyaltyAccountSummary: Content, Equatable {
     }
 
     struct AccountRow: Decodable {
+        var customer: Int64
         var tierId: String?
-        var referralCode: String
+        var referralCode: String?
+        var nextMaintenanceAt: Int64?
+        var summary: String?
     }
 
+    /// The customer's account, or `nil` when the customer does not exist. Reads the snapshot stored with the last
+    /// write while it is current; folds the ledger when an unlock, expiry or review has come due since.
     static func load(
         customerID: Int64, settings: LoyaltySettings, publicURL: String, at now: Date, on sql: any SQLDatabase
     ) async throws -> LoyaltyAccountSummary? {
         guard
-            try await sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID)").first() != nil
+            let account = try await sql.raw(
+                """
+                SELECT c.id AS customer, a.tier_id, a.referral_code, a.next_maintenance_at, a.summary
+                FROM customers c LEFT JOIN loyalty_accounts a ON a.customer_id = c.id WHERE c.id = \(bind: customerID)
+                """
+            ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        let account = try await sql.raw(
-            "SELECT tier_id, referral_code FROM loyalty_accounts WHERE customer_id = \(bind: customerID)"
-        ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let ledger = try await LoyaltyLedgerStore.ledger(customerID, on: sql).settled(at: now)
-        let zone = settings.program.ledger.timeZone.timeZone
-        let schedule = ledger.expirySchedule(in: zone, at: now).map {
-            ExpiryView(date: $0.date.description, points: $0.points)
-        }
         let program = settings.program
-        var tierView: TierView?
-        var nextTier: NextTier?
-        if let tiers = program.tiers, let current = tiers.tier(id: account?.tierId ?? "") ?? tiers.tiers.first {
-            tierView = TierView(
-                id: current.id, name: current.name, earningMultiplier: current.benefits.earningMultiplier.description,
-                freeShipping: current.benefits.freeShipping, earlyAccess: current.benefits.earlyAccess)
-            if let index = tiers.tiers.firstIndex(where: { $0.id == current.id }), index + 1 < tiers.tiers.count {
-                let next = tiers.tiers[index + 1]
+        let current = account.nextMaintenanceAt.map { $0 > Instant(now).milliseconds } ?? true
+        let snapshot: LoyaltyAccountSnapshot
+        if current, let text = account.summary,
+            let stored = try? JSONDecoder().decode(LoyaltyAccountSnapshot.self, from: Data(text.utf8))
+        {
+            snapshot = stored
+        } else {
+            let ledger = try await LoyaltyLedgerStore.ledger(customerID, on: sql).settled(at: now)
+            var qualifying: Int64?
+            if let tiers = program.tiers {
                 let activity: [TierActivity] =
                     tiers.metric == .pointsEarned
                     ? TierActivity.pointsEarned(in: ledger)
                     : try await TierActivity.spend(customerID: customerID, on: sql)
-                let progress = tiers.qualifyingValue(of: activity, at: now)
+                qualifying = tiers.qualifyingValue(of: activity, at: now)
+            }
+            snapshot = LoyaltyAccountSnapshot(
+                ledger: ledger, at: now, timeZone: program.ledger.timeZone.timeZone, qualifyingValue: qualifying)
+        }
+        var tierView: TierView?
+        var nextTier: NextTier?
+        if let tiers = program.tiers, let tier = tiers.tier(id: account.tierId ?? "") ?? tiers.tiers.first {
+            tierView = TierView(
+                id: tier.id, name: tier.name, earningMultiplier: tier.benefits.earningMultiplier.description,
+                freeShipping: tier.benefits.freeShipping, earlyAccess: tier.benefits.earlyAccess)
+            if let index = tiers.tiers.firstIndex(where: { $0.id == tier.id }), index + 1 < tiers.tiers.count {
+                let next = tiers.tiers[index + 1]
+                let progress = snapshot.qualifyingValue ?? 0
                 nextTier = NextTier(
                     id: next.id, name: next.name, threshold: next.threshold, progress: progress,
                     remaining: max(0, next.threshold - progress), metric: tiers.metric.rawValue)
             }
         }
-        let code = account?.referralCode ?? ""
+        let code = account.referralCode ?? ""
         let landing = settings.referralLandingURL ?? publicURL
         return LoyaltyAccountSummary(
-            customerId: customerID, balance: ledger.balance,
+            customerId: customerID, balance: snapshot.balance,
             balanceValue: MoneyDTO(
-                minorUnits: program.redemptionValue.value(ofPoints: max(0, ledger.balance)),
+                minorUnits: program.redemptionValue.value(ofPoints: max(0, snapshot.balance)),
                 currency: program.earning.currency.code),
-            pending: ledger.pendingPoints, debt: ledger.debt, tier: tierView, nextTier: nextTier,
-            nextExpiry: schedule.first, expirySchedule: schedule,
-            pendingUnlocks: ledger.pendingEntries.filter { $0.outstanding > 0 }.map {
-                UnlockView(
-                    unlocksAt: Instant($0.unlocksAt).iso8601, points: $0.outstanding, orderId: $0.orderID)
-            },
-            referralCode: code,
+            pending: snapshot.pending, debt: snapshot.debt, tier: tierView, nextTier: nextTier,
+            nextExpiry: snapshot.expirySchedule.first, expirySchedule: snapshot.expirySchedule,
+            pendingUnlocks: snapshot.pendingUnlocks, referralCode: code,
             referralLink: code.isEmpty ? "" : "\(landing.trimmingSuffix("/"))/r/\(code)")
     }
 }

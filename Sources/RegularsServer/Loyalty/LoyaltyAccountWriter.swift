@@ -32,10 +32,11 @@ struct LoyaltyAccountWriter: Sendable {
         let after = try ledger.appending(entries)
         let violations = after.verify()
         guard violations.isEmpty else { throw Failure.inconsistentLedger(customerID: customerID, violations) }
-        let review = try await evaluateTier(customerID: customerID, ledger: after, at: now)
+        let tier = try await evaluateTier(customerID: customerID, ledger: after, at: now)
         try await store.append(
             entries, customerID: customerID, resulting: after,
-            nextMaintenanceAt: [after.nextMaintenanceAt, review].compactMap { $0 }.min())
+            nextMaintenanceAt: [after.nextMaintenanceAt, tier.review].compactMap { $0 }.min(),
+            snapshot: snapshot(of: after, at: now, qualifyingValue: tier.qualifyingValue))
         return Posted(plan: plan, ledger: after)
     }
 
@@ -43,20 +44,31 @@ struct LoyaltyAccountWriter: Sendable {
     func maintain(customerID: Int64, at now: Date) async throws {
         let posted = try await post(customerID: customerID, at: now) { $0.planMaintenance(at: now) }
         guard posted.plan.newEntries.isEmpty else { return }
-        let review = try await evaluateTier(customerID: customerID, ledger: posted.ledger, at: now)
-        let next = [posted.ledger.nextMaintenanceAt, review].compactMap { $0 }.min()
+        let tier = try await evaluateTier(customerID: customerID, ledger: posted.ledger, at: now)
+        let next = [posted.ledger.nextMaintenanceAt, tier.review].compactMap { $0 }.min()
+        let snapshot = snapshot(of: posted.ledger, at: now, qualifyingValue: tier.qualifyingValue)
         try await sql.raw(
             """
-            UPDATE loyalty_accounts SET next_maintenance_at = \(bind: next.map { Instant($0).milliseconds })
+            UPDATE loyalty_accounts SET next_maintenance_at = \(bind: next.map { Instant($0).milliseconds }),
+                summary = \(bind: snapshot.json)
             WHERE customer_id = \(bind: customerID)
             """
         ).run()
     }
 
+    private func snapshot(of ledger: Ledger, at now: Date, qualifyingValue: Int64?) -> LoyaltyAccountSnapshot {
+        LoyaltyAccountSnapshot(
+            ledger: ledger, at: now, timeZone: settings.program.ledger.timeZone.timeZone,
+            qualifyingValue: qualifyingValue)
+    }
+
     /// Re-evaluates the customer's tier at `now` from the activity the programme's metric counts, records every
-    /// change on the timeline, and returns when the tier must next be looked at (review or pending downgrade).
-    private func evaluateTier(customerID: Int64, ledger: Ledger, at now: Date) async throws -> Date? {
-        guard let tiers = settings.program.tiers, tiers.problems.isEmpty else { return nil }
+    /// change on the timeline, and returns when the tier must next be looked at (review or pending downgrade) and
+    /// the window's qualifying value.
+    private func evaluateTier(customerID: Int64, ledger: Ledger, at now: Date) async throws
+        -> (review: Date?, qualifyingValue: Int64?)
+    {
+        guard let tiers = settings.program.tiers, tiers.problems.isEmpty else { return (nil, nil) }
         let current = try await sql.raw(
             "SELECT tier_status FROM loyalty_accounts WHERE customer_id = \(bind: customerID)"
         ).first(decodingColumn: "tier_status", as: String?.self).flatMap { $0 }
@@ -83,6 +95,9 @@ struct LoyaltyAccountWriter: Sendable {
             WHERE customer_id = \(bind: customerID)
             """
         ).run()
-        return [evaluation.status.nextReviewAt, evaluation.pendingDowngrade?.at].compactMap { $0 }.min()
+        return (
+            [evaluation.status.nextReviewAt, evaluation.pendingDowngrade?.at].compactMap { $0 }.min(),
+            evaluation.qualifyingValue
+        )
     }
 }

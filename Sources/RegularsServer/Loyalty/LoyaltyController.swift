@@ -52,6 +52,7 @@ struct LoyaltyController: RouteCollection {
                     invalidParams: problems.map { Problem.InvalidParam(name: "program", reason: $0) })
             }
             try await updated.save(on: sql)
+            services.loyaltyCache.invalidate()
             return LoyaltySettingsView(updated)
         }
     }
@@ -123,15 +124,18 @@ struct LoyaltyController: RouteCollection {
         let id = try request.parameters.requireID("customerID")
         let services = request.regulars
         let settings = try await services.loyaltySettings()
-        try await services.database.read { sql in try await Self.requireCustomer(id, on: sql) }
-        try await LoyaltyLedgerStore.ensureAccount(id, in: services.database)
-        guard
-            let summary = try await services.database.read({ sql in
+        let load = {
+            try await services.database.read { sql in
                 try await LoyaltyAccountSummary.load(
                     customerID: id, settings: settings, publicURL: services.configuration.baseURL,
                     at: Instant.now.date, on: sql)
-            })
-        else { throw Problem.notFound("Customer \(id)") }
+            }
+        }
+        guard var summary = try await load() else { throw Problem.notFound("Customer \(id)") }
+        if summary.referralCode.isEmpty {
+            try await LoyaltyLedgerStore.ensureAccount(id, in: services.database)
+            summary = try await load() ?? summary
+        }
         return summary
     }
 

@@ -63,9 +63,10 @@ struct LoyaltyLedgerStore: Sendable {
     /// Appends `entries` (planned from the ledger this transaction locked) and brings the account's derived totals
     /// up to `ledger`, the ledger with them applied; `nextMaintenanceAt` is when the maintenance job must next look
     /// at the account (an unlock, an expiry or a tier review).
-    func append(_ entries: [LedgerEntry], customerID: Int64, resulting ledger: Ledger, nextMaintenanceAt: Date?)
-        async throws
-    {
+    func append(
+        _ entries: [LedgerEntry], customerID: Int64, resulting ledger: Ledger, nextMaintenanceAt: Date?,
+        snapshot: LoyaltyAccountSnapshot
+    ) async throws {
         for entry in entries {
             let body = String(decoding: try Self.encoder.encode(entry), as: UTF8.self)
             try await sql.raw(
@@ -85,7 +86,7 @@ struct LoyaltyLedgerStore: Sendable {
             UPDATE loyalty_accounts SET balance = \(bind: ledger.balance), pending = \(bind: ledger.pendingPoints),
                 debt = \(bind: ledger.debt), earned = \(bind: earned), entry_count = \(bind: Int64(ledger.entries.count)),
                 next_maintenance_at = \(bind: nextMaintenanceAt.map { Instant($0).milliseconds }),
-                updated_at = \(bind: Instant.now.milliseconds)
+                summary = \(bind: snapshot.json), updated_at = \(bind: Instant.now.milliseconds)
             WHERE customer_id = \(bind: customerID)
             """
         ).run()

@@ -44,9 +44,15 @@ struct LoyaltyRedemptions: Sendable {
         let held: LoyaltyRedemption.Row
         do {
             held = try await database.write { sql in
-                try await hold(
+                let held = try await hold(
                     customerID: customerID, rewardID: rewardID, key: key, fingerprint: fingerprint, at: now,
                     needsDelivery: needsDelivery, on: sql)
+                // Issued at once: the final answer is stored with the points, in the same transaction.
+                if !needsDelivery, let idempotencyKey {
+                    try await IdempotentRequests.store(
+                        key: idempotencyKey, fingerprint: fingerprint, outcome: try Self.created(held), on: sql)
+                }
+                return held
             }
         } catch let replay as Replay {
             if let idempotencyKey,
@@ -72,15 +78,20 @@ struct LoyaltyRedemptions: Sendable {
             outcome = Outcome(
                 status: .badGateway, body: String(decoding: try JSONEncoder.api.encode(problem), as: UTF8.self))
         } else {
-            outcome = Outcome(
-                status: .created,
-                body: String(decoding: try JSONEncoder.api.encode(LoyaltyRedemption(final)), as: UTF8.self))
+            outcome = try Self.created(final)
         }
-        if let idempotencyKey {
-            try await IdempotentRequests.store(
-                key: idempotencyKey, fingerprint: fingerprint, outcome: outcome, in: database)
+        if needsDelivery, let idempotencyKey {
+            try await database.write { sql in
+                try await IdempotentRequests.store(
+                    key: idempotencyKey, fingerprint: fingerprint, outcome: outcome, on: sql)
+            }
         }
         return outcome
+    }
+
+    static func created(_ row: LoyaltyRedemption.Row) throws -> Outcome {
+        Outcome(
+            status: .created, body: String(decoding: try JSONEncoder.api.encode(LoyaltyRedemption(row)), as: UTF8.self))
     }
 
     /// The key is in the ledger already: the first request with it was accepted.

@@ -153,11 +153,3 @@ struct ReferralConversions: Sendable {
             at: now)
     }
 }
-
-struct ReferralRow: Decodable, Sendable {
-    var id: Int64
-    var advocateId: Int64
-    var friendId: Int64
-    var createdAt: Int64
-    var orderId: Int64?
-}

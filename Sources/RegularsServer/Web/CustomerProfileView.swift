@@ -1,5 +1,6 @@
 /// The customer profile page, every value already formatted and translated.
 struct CustomerProfileView: Encodable {
+    var id: Int64
     var name: String
     var email: String
     var phone: String

@@ -37,7 +37,10 @@ extension Request {
     ) async throws -> View {
         let locale = WebLocale.resolve(self, preferred: preferredLocale)
         let strings = Catalogue.shared.table(locale)
-        let navigation = [("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers")]
+        let navigation = [
+            ("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers"),
+            ("loyalty", "/loyalty", "nav_loyalty"),
+        ]
         let languageNames: [SupportedLocale: String] = [.en: "English", .ar: "العربية", .zh: "中文"]
         let context = PageContext(
             lang: locale.rawValue, dir: locale.isRightToLeft ? "rtl" : "ltr", t: strings,

@@ -12,6 +12,7 @@ struct WebController: RouteCollection {
         signedIn.get("customers", use: customers)
         signedIn.get("customers", ":id", use: profile)
         try signedIn.register(collection: DashboardPage())
+        try signedIn.register(collection: LoyaltyPage())
     }
 
     struct LoginView: Encodable {
@@ -100,7 +101,8 @@ struct WebController: RouteCollection {
         let none = text("none")
         let consentByChannel = Dictionary(uniqueKeysWithValues: profile.consent.map { ($0.channel, $0) })
         let view = CustomerProfileView(
-            name: profile.customer.name, email: profile.customer.email ?? none, phone: profile.customer.phone ?? none,
+            id: id, name: profile.customer.name, email: profile.customer.email ?? none,
+            phone: profile.customer.phone ?? none,
             birthday: profile.birthday.flatMap { Birthday(parsing: $0) }.map(format.birthday) ?? none,
             timeZone: profile.timeZone ?? none,
             language: profile.customer.locale.map { format.label("lang_", $0) } ?? none,

@@ -23,6 +23,7 @@ enum LoyaltySample {
         adjust(&settings)
         let saved = settings
         try await app.regulars.database.write { sql in try await saved.save(on: sql) }
+        app.regulars.loyaltyCache.invalidate()
         return saved
     }
 

@@ -18,6 +18,7 @@ extension Migration {
                 tier_status TEXT,
                 referral_code TEXT NOT NULL UNIQUE,
                 referred_by BIGINT,
+                summary TEXT,
                 updated_at BIGINT NOT NULL)
             """,
             "CREATE INDEX loyalty_accounts_due ON loyalty_accounts (next_maintenance_at)",
