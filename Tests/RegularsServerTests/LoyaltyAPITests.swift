@@ -341,3 +341,66 @@ actor ReceivedWebhooks {
     var count: Int { deliveries.count }
     var first: (HTTPHeaders, Data)? { deliveries.first }
 }
+
+/// Two Regulars instances, each with its own connection pool (another process on SQLite, another server on
+/// PostgreSQL), redeeming from one balance at once.
+@Suite struct LoyaltyInstancesTests {
+    @Test(arguments: TestBackend.available)
+    func twoInstancesRedeemingOneBalanceNeverOverspend(backend: TestBackend) async throws {
+        let test = try await backend.makeDatabase()
+        let first = try await Application.make(.testing)
+        let second = try await Application.make(.testing)
+        let other = try test.openAnother()
+        do {
+            var configuration = try AppConfiguration.fromEnvironment([:])
+            configuration.secureCookies = false
+            configuration.secretKey = "shared-secret-of-both-instances"
+            try await RegularsApp.configure(first, configuration: configuration, database: test.database)
+            try await RegularsApp.configure(second, configuration: configuration, database: other)
+            try await LoyaltySample.enable(first)
+            let headers = try await first.adminHeaders()
+            let customer = try await Sample.customer("shared@example.com", on: test.database)
+            try await LoyaltySample.grant(first, customer, points: 2_000, headers: headers)
+            let reward = try await LoyaltySample.reward(first, cost: 100, headers: headers)
+            var ports: [Int] = []
+            for app in [first, second] {
+                let port = Int.random(in: 20_000...60_000)
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
+                ports.append(port)
+            }
+            let client = first.client
+            let targets = ports
+
+            let statuses = await withTaskGroup(of: String.self) { group in
+                for attempt in 0..<200 {
+                    group.addTask {
+                        let url = URI(
+                            string: "http://127.0.0.1:\(targets[attempt % 2])/api/loyalty/customers/\(customer)/redemptions")
+                        do {
+                            return "\(try await client.post(url, headers: headers) { try $0.content.encode(["reward_id": reward.id]) }.status.code)"
+                        } catch {
+                            return "client error: \(error)"
+                        }
+                    }
+                }
+                var statuses: [String] = []
+                for await status in group { statuses.append(status) }
+                return statuses
+            }
+            for app in [first, second] { await app.server.shutdown() }
+            let account = try await LoyaltySample.account(first, customer, headers: headers)
+
+            #expect(statuses.filter { $0 == "201" }.count == 20)
+            #expect(statuses.filter { $0 == "409" }.count == 180, "\(Set(statuses))")
+            #expect(account.balance == 0)
+            try await LoyaltySample.expectConsistent(test.database)
+        } catch {
+            Issue.record(error)
+        }
+        // Each application's shutdown closes its own pool.
+        try? await second.asyncShutdown()
+        try? await first.asyncShutdown()
+        await test.cleanup()
+    }
+}

@@ -65,6 +65,20 @@ struct TestDatabase: Sendable {
         self.cleanup = cleanup
     }
 
+    /// A second, independent connection pool to the same database: what another instance (or, for SQLite, another
+    /// process) of Regulars would open.
+    func openAnother(maxConnections: Int = 4) throws -> Database {
+        let logger = Logger(label: "test.db.other")
+        switch url {
+        case .sqlite(let path):
+            return try Database.open(.sqlite(path: path), maxConnections: maxConnections, logger: logger)
+        case .postgres(let text):
+            var configuration = try SQLPostgresConfiguration(url: text)
+            if let schema { configuration.searchPath = [schema] }
+            return try Database.pooledPostgres(configuration, maxConnections: maxConnections, logger: logger)
+        }
+    }
+
     func migrate() async throws {
         try await Migrator(database: database, migrations: Migration.all, logger: Logger(label: "test")).migrate()
     }
