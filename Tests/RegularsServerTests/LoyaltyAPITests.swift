@@ -376,9 +376,12 @@ actor ReceivedWebhooks {
                 for attempt in 0..<200 {
                     group.addTask {
                         let url = URI(
-                            string: "http://127.0.0.1:\(targets[attempt % 2])/api/loyalty/customers/\(customer)/redemptions")
+                            string:
+                                "http://127.0.0.1:\(targets[attempt % 2])/api/loyalty/customers/\(customer)/redemptions"
+                        )
                         do {
-                            return "\(try await client.post(url, headers: headers) { try $0.content.encode(["reward_id": reward.id]) }.status.code)"
+                            return
+                                "\(try await client.post(url, headers: headers) { try $0.content.encode(["reward_id": reward.id]) }.status.code)"
                         } catch {
                             return "client error: \(error)"
                         }

@@ -267,6 +267,10 @@ import VaporTesting
             #expect(account.nextTier?.id == "gold")
             #expect(account.nextTier?.remaining == 900)
             #expect(changes == ["silver"])
+            try await app.testing().test(.GET, "/api/customers/\(customer)", headers: headers) { response in
+                let profile = try response.json(CustomerProfile.self)
+                #expect(profile.timeline.contains { $0.kind == "tier" && $0.title == "Bronze → Silver" })
+            }
             try await LoyaltySample.expectConsistent(database)
         }
     }

@@ -37,7 +37,7 @@ struct CustomerProfile: Content {
         var refunded: MoneyDTO
     }
 
-    /// One dated fact on the customer's timeline; `kind` is order, refund, consent or event.
+    /// One dated fact on the customer's timeline; `kind` is order, refund, consent, event or tier (a VIP tier change).
     struct TimelineEntry: Content {
         var at: String
         var kind: String
@@ -88,6 +88,14 @@ extension CustomerProfile {
                 TimelineEntry(
                     at: entry.at, kind: "consent", title: entry.channel, detail: entry.granted ? "granted" : "withdrawn"
                 ))
+        }
+        let tiers = try await services.loyaltySettings().program.tiers
+        let tierName = { (id: String) in tiers?.tier(id: id)?.name ?? id }
+        for change in try await LoyaltyTierChange.list(customerID: id, on: services.database) {
+            timeline.append(
+                TimelineEntry(
+                    at: Instant(milliseconds: change.changedAt).iso8601, kind: "tier",
+                    title: "\(tierName(change.fromTier)) → \(tierName(change.toTier))"))
         }
         let birthday = row.birthMonth.flatMap { month in
             row.birthDay.flatMap { Birthday(month: month, day: $0, year: row.birthYear)?.isoString }
