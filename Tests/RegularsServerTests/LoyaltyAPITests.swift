@@ -407,3 +407,67 @@ actor ReceivedWebhooks {
         await test.cleanup()
     }
 }
+
+/// Affiliate mode: commission on referred customers' net orders, accrued on the advocate's own money ledger and
+/// paid out against it.
+@Suite struct AffiliateCommissionTests {
+    @Test(arguments: TestBackend.available)
+    func commissionAccruesOnNetOrdersAndIsPaidOnce(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await LoyaltySample.enable(app) { settings in
+                settings.program.referrals?.commission = AffiliateCommissionRule(
+                    rate: Percentage(basisPoints: 1_000), months: 12)
+            }
+            let headers = try await app.adminHeaders()
+            let database = app.regulars.database
+            let advocate = try await Sample.customer("affiliate@example.com", on: database)
+            let friend = try await Sample.customer("referred@example.com", on: database)
+            let code = try await LoyaltySample.account(app, advocate, headers: headers).referralCode
+            try await app.testing().test(
+                .POST, "/api/loyalty/referrals", headers: headers,
+                beforeRequest: {
+                    try $0.content.encode(
+                        LoyaltyController.ReferInput(code: code, friendCustomerId: friend), using: JSONEncoder.api)
+                }, afterResponse: { #expect($0.status == .created) })
+            func payables() async throws -> [AffiliatePayable] {
+                var list: [AffiliatePayable] = []
+                try await app.testing().test(.GET, "/api/loyalty/affiliates", headers: headers) {
+                    list = try $0.json([AffiliatePayable].self)
+                }
+                return list
+            }
+            func pay(_ amount: Int64, _ reference: String) async throws -> HTTPStatus {
+                var status = HTTPStatus.ok
+                try await app.testing().test(
+                    .POST, "/api/loyalty/affiliates/\(advocate)/payouts", headers: headers,
+                    beforeRequest: {
+                        try $0.content.encode(
+                            LoyaltyController.PayoutInput(amountMinor: amount, reference: reference),
+                            using: JSONEncoder.api)
+                    }, afterResponse: { status = $0.status })
+                return status
+            }
+
+            // Placed just after the friend signed up (the window opens at the referral).
+            let order = try await Sample.upsert(
+                LoyaltySample.order("aff-1", customerID: friend, totalMinor: 10_000, placedDaysAgo: -0.0001),
+                on: database)
+            let accrued = try await payables()
+            _ = try await LoyaltySample.refund("aff-r1", orderID: order.id, amountMinor: 5_000, on: database)
+            _ = try await LoyaltySample.refund("aff-r1", orderID: order.id, amountMinor: 5_000, on: database)
+            let afterRefund = try await payables()
+            let tooMuch = try await pay(600, "transfer-1")
+            let paid = try await pay(500, "transfer-1")
+            let again = try await pay(500, "transfer-1")
+            let settled = try await payables()
+
+            #expect(accrued.first?.payable.minorUnits == 1_000)
+            #expect(afterRefund.first?.accrued.minorUnits == 500)
+            #expect(tooMuch == .conflict)
+            #expect(paid == .created)
+            #expect(again == .created)
+            #expect(settled.first?.paid.minorUnits == 500)
+            #expect(settled.first?.payable.minorUnits == 0)
+        }
+    }
+}

@@ -29,6 +29,8 @@ struct LoyaltyController: RouteCollection {
         loyalty.on(.POST, "referrals", body: .collect(maxSize: "16kb"), use: referFriend)
         loyalty.get("referrals", "funnel", use: funnel)
         loyalty.on(.POST, "referrals", ":referralID", "decision", body: .collect(maxSize: "4kb"), use: decide)
+        loyalty.get("affiliates", use: affiliates)
+        loyalty.on(.POST, "affiliates", ":advocateID", "payouts", body: .collect(maxSize: "4kb"), use: payout)
     }
 
     // MARK: Programme
@@ -360,6 +362,50 @@ struct LoyaltyController: RouteCollection {
         return try await request.regulars.database.read { sql in
             try await ReferralFunnel.load(advocateID: advocate, on: sql)
         }
+    }
+
+    // MARK: Affiliates
+
+    @Sendable func affiliates(_ request: Request) async throws -> [AffiliatePayable] {
+        let currency = request.regulars.configuration.store.baseCurrency.code
+        return try await request.regulars.database.read { sql in
+            try await AffiliatePayable.list(currency: currency, on: sql)
+        }
+    }
+
+    struct PayoutInput: Content {
+        var amountMinor: Int64
+        var reference: String
+    }
+
+    @Sendable func payout(_ request: Request) async throws -> Response {
+        let id = try request.parameters.requireID("advocateID")
+        let input = try request.content.decode(PayoutInput.self, using: JSONDecoder.api)
+        guard input.amountMinor > 0 else { throw Problem.invalidField("amount_minor", "must be positive") }
+        let reference = input.reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(reference.count) else {
+            throw Problem.invalidField("reference", "the payout's reference, 1 to 100 characters")
+        }
+        let services = request.regulars
+        let settings = try await services.loyaltySettings()
+        let actor =
+            "api key " + String((request.headers.bearerAuthorization?.token ?? "").prefix(APIKeyStore.prefixLength))
+        do {
+            try await services.database.write { sql in
+                try await Self.requireCustomer(id, on: sql)
+                try await AffiliateCommissions(sql: sql, settings: settings).pay(
+                    advocateID: id, amountMinor: input.amountMinor, reference: reference, actor: actor,
+                    at: Instant.now.date)
+            }
+        } catch AffiliateCommissions.Refusal.exceedsPayable(let payable) {
+            throw Problem(
+                status: .conflict, title: "More than payable",
+                detail: "\(input.amountMinor) exceeds the \(payable) minor units payable to customer \(id)")
+        }
+        let payables = try await services.database.read { sql in
+            try await AffiliatePayable.list(currency: services.configuration.store.baseCurrency.code, on: sql)
+        }
+        return try await payables.filter { $0.advocateId == id }.encodeResponse(status: .created, for: request)
     }
 
     static func requireCustomer(_ id: Int64, on sql: any SQLDatabase) async throws {

@@ -13,7 +13,8 @@ import SQLKit
 /// - a refund takes back points in proportion from every credit linked to its order (`refund:<id>`), and a
 ///   cancellation takes back all of them (`cancel:<order>`), in every ledger holding such credits (the advocate's
 ///   referral reward included);
-/// - an order that used an issued reward's discount code marks the reward used.
+/// - an order that used an issued reward's discount code marks the reward used;
+/// - orders and refunds of a referred customer change their advocate's affiliate commission (affiliate mode).
 struct LoyaltyOrderEarning: Sendable {
     let sql: any SQLDatabase
 
@@ -24,6 +25,11 @@ struct LoyaltyOrderEarning: Sendable {
             let order = try await LoyaltyOrderFacts.load(orderID, on: sql)
         else { return }
         try await markRewardsUsed(by: order, at: now)
+        if let customerID = order.customerID {
+            try await AffiliateCommissions(sql: sql, settings: settings).orderChanged(
+                customerID: customerID, reference: "order:\(orderID):\(order.isCancelled ? "cancelled" : "placed")",
+                at: now)
+        }
         if order.isCancelled {
             let cancellation = OrderRefund.cancellation(
                 orderID: "\(orderID)", currency: settings.program.earning.currency, at: now)
@@ -59,12 +65,19 @@ struct LoyaltyOrderEarning: Sendable {
     }
 
     func refundRecorded(_ refundID: Int64, at now: Date = Instant.now.date) async throws {
-        struct Refund: Decodable { var orderId: Int64; var baseAmountMinor: Int64 }
+        struct Refund: Decodable { var orderId: Int64; var baseAmountMinor: Int64; var customerId: Int64? }
         guard let settings = try await LoyaltySettings.enabled(on: sql),
             let refund = try await sql.raw(
-                "SELECT order_id, base_amount_minor FROM refunds WHERE id = \(bind: refundID)"
+                """
+                SELECT r.order_id, r.base_amount_minor, o.customer_id FROM refunds r JOIN orders o ON o.id = r.order_id
+                WHERE r.id = \(bind: refundID)
+                """
             ).first(decoding: Refund.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return }
+        if let customerID = refund.customerId {
+            try await AffiliateCommissions(sql: sql, settings: settings).orderChanged(
+                customerID: customerID, reference: "refund:\(refundID)", at: now)
+        }
         let amount = Money(minorUnits: refund.baseAmountMinor, currency: settings.program.earning.currency)
         try await takeBack(
             .refund(id: "\(refundID)", orderID: "\(refund.orderId)", amount: amount, at: now), orderID: refund.orderId,

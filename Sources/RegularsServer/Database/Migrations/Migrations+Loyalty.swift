@@ -1,6 +1,7 @@
 extension Migration {
     /// The points ledger and everything that writes to it: accounts (derived totals, kept in the same transaction as
-    /// the entries), immutable entries, rewards and redemptions, tier changes, referrals, stored API responses for
+    /// the entries), immutable entries, rewards and redemptions, tier changes, referrals, affiliate commission
+    /// entries, stored API responses for
     /// `Idempotency-Key` replays, and the outbound webhooks that carry discount codes to the store.
     static let loyalty = Migration(version: 4, name: "loyalty") { dialect in
         let id = dialect.primaryKey
@@ -109,6 +110,19 @@ extension Migration {
                 occurred_at BIGINT NOT NULL)
             """,
             "CREATE INDEX loyalty_referral_activity_advocate ON loyalty_referral_activity (advocate_id, kind)",
+            """
+            CREATE TABLE affiliate_entries (
+                id \(id),
+                advocate_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('accrual', 'payout')),
+                amount_minor BIGINT NOT NULL,
+                currency TEXT NOT NULL,
+                reference TEXT NOT NULL,
+                actor TEXT,
+                created_at BIGINT NOT NULL,
+                UNIQUE (advocate_id, reference))
+            """,
+            "CREATE INDEX affiliate_entries_advocate ON affiliate_entries (advocate_id, id)",
             """
             CREATE TABLE idempotent_requests (
                 idempotency_key TEXT PRIMARY KEY,
