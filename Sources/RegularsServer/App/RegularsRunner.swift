@@ -26,11 +26,13 @@ public enum RegularsRunner {
             let seeder = DemoSeeder(
                 database: services.database, baseCurrency: services.configuration.store.baseCurrency)
             if let counts = try await seeder.seedIfEmpty(store) {
+                let earning = try await DemoLoyalty(database: services.database, store: services.configuration.store)
+                    .seed(end: DemoStoreGenerator.defaultEnd)
                 app.logger.notice(
                     "demo store created",
                     metadata: [
                         "customers": "\(counts.customers)", "orders": "\(counts.orders)",
-                        "refunds": "\(counts.refunds)",
+                        "refunds": "\(counts.refunds)", "orders earning points": "\(earning)",
                         "seconds": "\(ContinuousClock.now - started)",
                     ])
             }
