@@ -20,7 +20,8 @@ struct DemoLoyalty: Sendable {
         let unit = store.baseCurrency.minorUnitsPerMajor
         let rewards = LoyaltyRewardStore(database: database, currency: store.baseCurrency)
         for input in [
-            LoyaltyRewardInput(name: "5 off your next order", kind: "amount_off", pointsCost: 500, valueMinor: 5 * unit),
+            LoyaltyRewardInput(
+                name: "5 off your next order", kind: "amount_off", pointsCost: 500, valueMinor: 5 * unit),
             LoyaltyRewardInput(name: "Free shipping", kind: "free_shipping", pointsCost: 300),
             LoyaltyRewardInput(name: "15% off", kind: "percent_off", pointsCost: 1_200, percentBasisPoints: 1_500),
         ] {

@@ -164,8 +164,7 @@ struct LoyaltyController: RouteCollection {
         guard (1...500).contains(reason.count) else {
             throw Problem.invalidField("reason", "a manual adjustment needs a reason of 1 to 500 characters")
         }
-        let actor =
-            "api key " + String((request.headers.bearerAuthorization?.token ?? "").prefix(APIKeyStore.prefixLength))
+        let actor = Self.actor(of: request)
         let key =
             request.headers.first(name: "Idempotency-Key").map { IdempotencyKey.adjustment("api:\($0)") }
             ?? .adjustment(UUID().uuidString)
@@ -388,8 +387,7 @@ struct LoyaltyController: RouteCollection {
         }
         let services = request.regulars
         let settings = try await services.loyaltySettings()
-        let actor =
-            "api key " + String((request.headers.bearerAuthorization?.token ?? "").prefix(APIKeyStore.prefixLength))
+        let actor = Self.actor(of: request)
         do {
             try await services.database.write { sql in
                 try await Self.requireCustomer(id, on: sql)
@@ -406,6 +404,11 @@ struct LoyaltyController: RouteCollection {
             try await AffiliatePayable.list(currency: services.configuration.store.baseCurrency.code, on: sql)
         }
         return try await payables.filter { $0.advocateId == id }.encodeResponse(status: .created, for: request)
+    }
+
+    /// Who made an API change, for the ledger: the admin key's public prefix.
+    static func actor(of request: Request) -> String {
+        "api key " + String((request.headers.bearerAuthorization?.token ?? "").prefix(APIKeyStore.prefixLength))
     }
 
     static func requireCustomer(_ id: Int64, on sql: any SQLDatabase) async throws {
