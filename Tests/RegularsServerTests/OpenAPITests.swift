@@ -18,7 +18,7 @@ import VaporTesting
                 }
             }
 
-            let pageRoutes = ["login", "logout", "customers", "dashboard", ""]
+            let pageRoutes = ["login", "logout", "customers", "dashboard", "integrations", ""]
             let served = Set(
                 app.routes.all.compactMap { route -> String? in
                     let path =

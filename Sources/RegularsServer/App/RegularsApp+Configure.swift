@@ -72,6 +72,7 @@ public enum RegularsApp {
         try api.register(collection: OrdersController())
         try api.register(collection: APIKeysController())
         try api.register(collection: AnalyticsController())
+        try api.register(collection: IntegrationsController())
         let web = app.grouped(app.sessions.middleware, CSRFMiddleware())
         try web.register(collection: WebController())
     }

@@ -5,12 +5,17 @@ public struct RegularsServices: Sendable {
     public let configuration: AppConfiguration
     public let database: Database
     public let secretKey: String
+    /// Webhook secrets as recently read, shared by every request of this instance.
+    let webhookSecretCache = WebhookSecretCache()
 
     public var apiKeys: APIKeyStore { APIKeyStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
     var customers: CustomerRepository { CustomerRepository(database: database) }
     var orders: OrderRepository { OrderRepository(database: database) }
     var admins: AdminUserStore { AdminUserStore(database: database) }
+    var webhookSecrets: WebhookSecrets {
+        WebhookSecrets(configuration: configuration, settings: settings, cache: webhookSecretCache)
+    }
 
     func analyticsRefresher(logger: Logger) -> AnalyticsRefresher {
         AnalyticsRefresher(database: database, baseCurrency: configuration.store.baseCurrency, logger: logger)

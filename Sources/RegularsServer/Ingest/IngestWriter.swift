@@ -10,7 +10,11 @@ struct IngestWriter: Sendable {
     let sql: any SQLDatabase
     let baseCurrency: CurrencyCode
 
-    func customerID(for customer: IngestCustomer?, email: EmailAddress?) async throws -> Int64? {
+    /// The customer these facts belong to (resolved, created or merged), with the reported consents appended to the
+    /// history under `consentSource` (default: the source's name).
+    func customerID(for customer: IngestCustomer?, email: EmailAddress?, consentSource: String? = nil) async throws
+        -> Int64?
+    {
         guard customer != nil || email != nil else { return nil }
         let identities = (customer?.identities ?? []).map {
             CustomerIdentity(source: $0.source, externalID: $0.value)
@@ -24,7 +28,7 @@ struct IngestWriter: Sendable {
         for consent in customer?.consents ?? [] {
             try await writer.recordConsent(
                 customerID: id, channel: consent.channel, granted: consent.granted, at: Instant(consent.at),
-                source: consent.source.rawValue)
+                source: consentSource ?? consent.source.rawValue)
         }
         return id
     }

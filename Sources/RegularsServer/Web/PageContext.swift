@@ -36,7 +36,10 @@ extension Request {
     {
         let locale = WebLocale.resolve(self)
         let strings = Catalogue.shared.table(locale)
-        let navigation = [("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers")]
+        let navigation = [
+            ("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers"),
+            ("integrations", "/integrations", "nav_integrations"),
+        ]
         let languageNames: [SupportedLocale: String] = [.en: "English", .ar: "العربية", .zh: "中文"]
         let context = PageContext(
             lang: locale.rawValue, dir: locale.isRightToLeft ? "rtl" : "ltr", t: strings,
