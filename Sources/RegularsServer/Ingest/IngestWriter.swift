@@ -35,6 +35,11 @@ struct IngestWriter: Sendable {
 
     /// Checks everything that can refuse the order before writing anything, so a refused order leaves no customer.
     func apply(_ order: IngestOrder) async throws -> WriteOutcome {
+        try await applyReturningCustomer(order).outcome
+    }
+
+    /// ``apply(_:)-(IngestOrder)``, also returning the customer the order was resolved to.
+    func applyReturningCustomer(_ order: IngestOrder) async throws -> (outcome: WriteOutcome, customerID: Int64?) {
         let base: OrderInput.BaseAmounts
         if let amounts = order.baseAmounts, amounts.currency == baseCurrency {
             base = .init(
@@ -67,7 +72,7 @@ struct IngestWriter: Sendable {
                     quantity: Int(line.quantity), unitPriceMinor: line.unitPriceMinor, discountMinor: line.discountMinor
                 )
             })
-        return try await OrderWriter(sql: sql).upsert(input)
+        return (try await OrderWriter(sql: sql).upsert(input), customerID)
     }
 
     /// A refund of an order that is not stored yet is refused (422), so the sender retries it after the order.
