@@ -6,7 +6,7 @@ import RegularsServer
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import history from CSV files.", subcommands: [Orders.self])
+        commandName: "import", abstract: "Import history from CSV files.", subcommands: [Orders.self, Customers.self])
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case shopify
@@ -53,22 +53,12 @@ struct Import: AsyncParsableCommand {
                         currency: currencyColumn, defaultCurrency: fallback, email: emailColumn, name: nameColumn,
                         product: productColumn, quantity: quantityColumn, price: priceColumn))
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0
-            let progress = ImportProgress(totalBytes: size, terminal: isatty(STDERR_FILENO) == 1)
+            let progress = ImportProgress(file: file)
             let summary = try await RegularsRunner.importOrders(path: file, format: orderFormat) { rows, bytes in
                 progress.report(rows: rows, bytesRead: bytes)
             }
             progress.finish()
-            print(summary.text)
-            for rejection in summary.rejected.prefix(20) {
-                print("  line \(rejection.line): \(rejection.column.map { "\($0): " } ?? "")\(rejection.reason)")
-            }
-            if summary.rejected.count > 20 { print("  … and \(summary.rejected.count - 20) more") }
-            if let rejections {
-                let lines = summary.rejected.map { "\($0.line)\t\($0.column ?? "")\t\($0.reason)" }
-                try (["line\tcolumn\treason"] + lines).joined(separator: "\n").appending("\n")
-                    .write(toFile: rejections, atomically: true, encoding: .utf8)
-            }
+            try ImportReport.print(summary, rejectionsFile: rejections)
         }
     }
 }

@@ -11,6 +11,12 @@ final class ImportProgress: Sendable {
         self.terminal = terminal
     }
 
+    /// Progress through `file`, drawn as a bar when stderr is a terminal.
+    convenience init(file: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0
+        self.init(totalBytes: size, terminal: isatty(STDERR_FILENO) == 1)
+    }
+
     func report(rows: Int, bytesRead: UInt64) {
         let elapsed = ContinuousClock.now - started
         let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -18,7 +18,9 @@ import VaporTesting
                 }
             }
 
-            let pageRoutes = ["login", "logout", "customers", "dashboard", "rewards", "r", "loyalty", ""]
+            let pageRoutes = [
+                "login", "logout", "customers", "dashboard", "integrations", "rewards", "r", "loyalty", "",
+            ]
             let served = Set(
                 app.routes.all.compactMap { route -> String? in
                     let path =

@@ -32,6 +32,7 @@ public enum CSVOrderImport: Sendable {
         _ handle: FileHandle, format: CSVOrderFormat, options: IngestOptions,
         chunkSize: Int = CSVReader.defaultChunkSize
     ) -> CSVOrderImportSequence {
-        CSVOrderImportSequence(handle: handle, format: format, options: options, chunkSize: chunkSize)
+        CSVImportSequence(
+            handle: handle, importer: CSVOrderImporter(format: format, options: options), chunkSize: chunkSize)
     }
 }

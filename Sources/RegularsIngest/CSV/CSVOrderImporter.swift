@@ -3,7 +3,7 @@ import Foundation
 /// Turns CSV records into orders and rejections, one at a time: the first record is the header, then each
 /// completed order is emitted as soon as the next order's first row (or the end of input) is seen. Holds only the
 /// order being read, so memory does not grow with the file.
-public struct CSVOrderImporter: Sendable {
+public struct CSVOrderImporter: CSVItemImporter {
     enum Stage {
         case awaitingHeader
         case shopify(ShopifyOrdersCSVGrouper)

@@ -74,6 +74,7 @@ public enum RegularsApp {
         try api.register(collection: APIKeysController())
         try api.register(collection: AnalyticsController())
         try api.register(collection: LoyaltyController())
+        try api.register(collection: IntegrationsController())
         let web = app.grouped(app.sessions.middleware, CSRFMiddleware())
         try web.register(collection: WebController())
         try web.register(collection: RewardsPageController())

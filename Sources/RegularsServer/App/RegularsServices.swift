@@ -6,12 +6,17 @@ public struct RegularsServices: Sendable {
     public let database: Database
     public let secretKey: String
     let loyaltyCache = LoyaltySettingsCache()
+    /// Webhook secrets as recently read, shared by every request of this instance.
+    let webhookSecretCache = WebhookSecretCache()
 
     public var apiKeys: APIKeyStore { APIKeyStore(database: database) }
     var settings: SettingsStore { SettingsStore(database: database) }
     var customers: CustomerRepository { CustomerRepository(database: database) }
     var orders: OrderRepository { OrderRepository(database: database) }
     var admins: AdminUserStore { AdminUserStore(database: database) }
+    var webhookSecrets: WebhookSecrets {
+        WebhookSecrets(configuration: configuration, settings: settings, cache: webhookSecretCache)
+    }
 
     /// The loyalty programme as saved, or the (disabled) starter programme (cached for a second).
     func loyaltySettings() async throws -> LoyaltySettings {

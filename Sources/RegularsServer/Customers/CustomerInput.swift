@@ -10,4 +10,10 @@ struct CustomerInput: Sendable {
     var locale: SupportedLocale?
     var timeZone: String?
     var tags: [String]?
+
+    /// `true` when no fact is reported.
+    var isEmpty: Bool {
+        email == nil && phone == nil && firstName == nil && lastName == nil && birthday == nil && locale == nil
+            && timeZone == nil && tags == nil
+    }
 }

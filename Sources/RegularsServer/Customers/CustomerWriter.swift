@@ -11,6 +11,7 @@ struct CustomerWriter: Sendable {
     /// reported profile facts applied and every identity attached.
     func resolve(_ identities: [CustomerIdentity], profile: CustomerInput, at now: Instant) async throws -> Int64 {
         var matches: [Int64] = []
+        var attachedTo: [CustomerIdentity: Int64] = [:]
         for identity in identities {
             if let id = try await sql.raw(
                 """
@@ -19,6 +20,7 @@ struct CustomerWriter: Sendable {
                 """
             ).first(decodingColumn: "customer_id", as: Int64.self) {
                 matches.append(id)
+                attachedTo[identity] = id
             }
         }
         if let email = profile.email,
@@ -35,8 +37,10 @@ struct CustomerWriter: Sendable {
         } else {
             customerID = try await create(at: now)
         }
-        try await apply(profile, to: customerID, at: now)
-        var attached = identities
+        // A call that reports no profile fact (an order event carrying only a user id) changes no profile column.
+        if !profile.isEmpty { try await apply(profile, to: customerID, at: now) }
+        // Identities already attached to this customer stay as they are; merges moved the others' identities here.
+        var attached = identities.filter { attachedTo[$0] != customerID }
         if let email = profile.email { attached.append(CustomerIdentity(source: .email, externalID: email.value)) }
         for identity in attached {
             try await sql.raw(

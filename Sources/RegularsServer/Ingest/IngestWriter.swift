@@ -10,7 +10,11 @@ struct IngestWriter: Sendable {
     let sql: any SQLDatabase
     let baseCurrency: CurrencyCode
 
-    func customerID(for customer: IngestCustomer?, email: EmailAddress?) async throws -> Int64? {
+    /// The customer these facts belong to (resolved, created or merged), with the reported consents appended to the
+    /// history under `consentSource` (default: the source's name).
+    func customerID(for customer: IngestCustomer?, email: EmailAddress?, consentSource: String? = nil) async throws
+        -> Int64?
+    {
         guard customer != nil || email != nil else { return nil }
         let identities = (customer?.identities ?? []).map {
             CustomerIdentity(source: $0.source, externalID: $0.value)
@@ -24,13 +28,18 @@ struct IngestWriter: Sendable {
         for consent in customer?.consents ?? [] {
             try await writer.recordConsent(
                 customerID: id, channel: consent.channel, granted: consent.granted, at: Instant(consent.at),
-                source: consent.source.rawValue)
+                source: consentSource ?? consent.source.rawValue)
         }
         return id
     }
 
     /// Checks everything that can refuse the order before writing anything, so a refused order leaves no customer.
     func apply(_ order: IngestOrder) async throws -> WriteOutcome {
+        try await applyReturningCustomer(order).outcome
+    }
+
+    /// ``apply(_:)-(IngestOrder)``, also returning the customer the order was resolved to.
+    func applyReturningCustomer(_ order: IngestOrder) async throws -> (outcome: WriteOutcome, customerID: Int64?) {
         let base: OrderInput.BaseAmounts
         if let amounts = order.baseAmounts, amounts.currency == baseCurrency {
             base = .init(
@@ -63,7 +72,7 @@ struct IngestWriter: Sendable {
                     quantity: Int(line.quantity), unitPriceMinor: line.unitPriceMinor, discountMinor: line.discountMinor
                 )
             })
-        return try await OrderWriter(sql: sql).upsert(input)
+        return (try await OrderWriter(sql: sql).upsert(input), customerID)
     }
 
     /// A refund of an order that is not stored yet is refused (422), so the sender retries it after the order.

@@ -50,16 +50,37 @@ struct SegmentController: RouteCollection {
             try await Self.recordRejection(rejection, database: services.database)
         }
         let baseCurrency = services.configuration.store.baseCurrency
+        var interpretations: [SegmentInterpretation] = []
         for message in batch.messages {
             do {
-                let interpretation = try message.interpret(options: IngestOptions(now: Date()))
+                interpretations.append(try message.interpret(options: IngestOptions(now: Date())))
+            } catch {
+                rejected += 1
+                try await Self.recordRejection(error, database: services.database)
+            }
+        }
+        // The whole batch in one transaction: one commit instead of one per message. A message the writers refuse
+        // (a refund of an unknown order, say) rolls that back, and the batch is then stored message by message so
+        // only that one is refused.
+        if interpretations.count > 1,
+            let stored = try? await services.database.write({ sql in
+                var stored: [Bool] = []
+                for interpretation in interpretations {
+                    stored.append(try await Self.store(interpretation, baseCurrency: baseCurrency, on: sql))
+                }
+                return stored
+            })
+        {
+            accepted += stored.filter { $0 }.count
+            duplicates += stored.filter { !$0 }.count
+            return Accepted(success: true, accepted: accepted, duplicates: duplicates, rejected: rejected)
+        }
+        for interpretation in interpretations {
+            do {
                 let stored = try await services.database.write { sql in
                     try await Self.store(interpretation, baseCurrency: baseCurrency, on: sql)
                 }
                 if stored { accepted += 1 } else { duplicates += 1 }
-            } catch let error as IngestError {
-                rejected += 1
-                try await Self.recordRejection(error, database: services.database)
             } catch let problem as Problem where batch.messages.count > 1 {
                 rejected += 1
                 try await Self.recordRejection(
@@ -109,10 +130,14 @@ struct SegmentController: RouteCollection {
                     IngestIdentity(.segmentUserID, alias.previousID),
                 ]), email: nil)
         case .order(let order):
-            let outcome = try await writer.apply(order)
-            customerID =
-                try await sql.raw("SELECT customer_id FROM orders WHERE id = \(bind: outcome.id)")
-                .first(decodingColumn: "customer_id", as: Int64?.self) ?? nil
+            let (outcome, resolved) = try await writer.applyReturningCustomer(order)
+            switch outcome {
+            case .created, .updated: customerID = resolved
+            case .unchanged(let id):
+                customerID =
+                    try await sql.raw("SELECT customer_id FROM orders WHERE id = \(bind: id)")
+                    .first(decodingColumn: "customer_id", as: Int64?.self) ?? nil
+            }
         case .orderCancelled(let cancellation):
             try await writer.cancelOrder(source: "segment", externalID: cancellation.orderExternalID)
         case .refund(let refund):

@@ -16,7 +16,7 @@ struct ShopifyWebhookController: RouteCollection {
 
     @Sendable func receive(_ request: Request) async throws -> WebhookReceipt {
         let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
-        guard let secret = request.regulars.configuration.shopifyWebhookSecret else {
+        guard let secret = try await request.regulars.webhookSecrets.current(.shopify)?.value else {
             throw Problem(status: .unauthorized, detail: "No Shopify webhook secret is configured")
         }
         guard let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256"),
@@ -35,7 +35,8 @@ struct ShopifyWebhookController: RouteCollection {
         do {
             payload = try ShopifyPayload.decode(topic: topic, body: body, options: IngestOptions(now: Date()))
         } catch {
-            try await Self.reject(error, topic: topic, deliveryID: deliveryID, database: services.database)
+            try await Self.reject(
+                error, source: Self.source, topic: topic, deliveryID: deliveryID, database: services.database)
             throw Problem(error, title: "Invalid Shopify payload")
         }
         let baseCurrency = services.configuration.store.baseCurrency
@@ -79,7 +80,10 @@ struct ShopifyWebhookController: RouteCollection {
         }
     }
 
-    static func reject(_ error: IngestError, topic: String, deliveryID: String?, database: Database) async throws {
+    /// Records a refused delivery of `source` in `ingest_rejections` (shown on the Integrations page).
+    static func reject(_ error: IngestError, source: String, topic: String, deliveryID: String?, database: Database)
+        async throws
+    {
         try await database.write { sql in
             try await sql.raw(
                 """

@@ -21,7 +21,7 @@ struct WooCommerceWebhookController: RouteCollection {
         if case .ping = try? WooCommercePayload.decode(topic: nil, body: body, options: options) {
             return .init(status: "ping", topic: "ping")
         }
-        guard let secret = request.regulars.configuration.wooCommerceWebhookSecret else {
+        guard let secret = try await request.regulars.webhookSecrets.current(.woocommerce)?.value else {
             throw Problem(status: .unauthorized, detail: "No WooCommerce webhook secret is configured")
         }
         guard let signature = request.headers.first(name: "X-WC-Webhook-Signature"),
@@ -35,6 +35,9 @@ struct WooCommerceWebhookController: RouteCollection {
             payload = try WooCommercePayload.decode(topic: topic, body: body, options: options)
         } catch {
             if error.kind == .unsupportedTopic { return .init(status: "ignored", topic: topic ?? "") }
+            try await ShopifyWebhookController.reject(
+                error, source: Self.source, topic: topic ?? "", deliveryID: deliveryID,
+                database: request.regulars.database)
             throw Problem(error, title: "Invalid WooCommerce payload")
         }
         let baseCurrency = request.regulars.configuration.store.baseCurrency

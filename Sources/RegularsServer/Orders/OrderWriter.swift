@@ -8,16 +8,23 @@ struct OrderWriter: Sendable {
     /// Inserts the order, or updates it when `sourceUpdatedAt` is newer than what is stored; an equal or older
     /// delivery (a retry, or one that arrived out of order) changes nothing.
     func upsert(_ order: OrderInput) async throws -> WriteOutcome {
-        struct Existing: Decodable { var id: Int64; var sourceUpdatedAt: Int64; var customerId: Int64? }
-        let existing = try await sql.raw(
-            """
-            SELECT id, source_updated_at, customer_id FROM orders
-            WHERE source = \(bind: order.source) AND external_id = \(bind: order.externalID)
-            """
-        ).first(decoding: Existing.self, keyDecodingStrategy: .convertFromSnakeCase)
         let now = Instant.now.milliseconds
         let outcome: WriteOutcome
-        if let existing {
+        // The common case, a new order, costs one statement: the insert that the unique (source, external_id) key
+        // turns into a no-op when the order is already stored.
+        if let id = try await insert(order, now: now) {
+            try await writeLines(order.lines, orderID: id, replacing: false)
+            outcome = .created(id)
+        } else {
+            struct Existing: Decodable { var id: Int64; var sourceUpdatedAt: Int64; var customerId: Int64? }
+            guard
+                let existing = try await sql.raw(
+                    """
+                    SELECT id, source_updated_at, customer_id FROM orders
+                    WHERE source = \(bind: order.source) AND external_id = \(bind: order.externalID)
+                    """
+                ).first(decoding: Existing.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { throw Problem(status: .internalServerError, detail: "The order was not stored") }
             guard order.sourceUpdatedAt.milliseconds > existing.sourceUpdatedAt else { return .unchanged(existing.id) }
             try await sql.raw(
                 """
@@ -38,35 +45,11 @@ struct OrderWriter: Sendable {
                 WHERE id = \(bind: existing.id)
                 """
             ).run()
-            try await writeLines(order.lines, orderID: existing.id)
+            try await writeLines(order.lines, orderID: existing.id, replacing: true)
             if let previous = existing.customerId, previous != order.customerID {
                 try await CustomerAggregates.refresh(customerID: previous, on: sql)
             }
             outcome = .updated(existing.id)
-        } else {
-            let id = try await sql.raw(
-                """
-                INSERT INTO orders (source, external_id, number, customer_id, email, placed_at, currency,
-                    subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, base_currency,
-                    base_subtotal_minor, base_discount_minor, base_shipping_minor, base_tax_minor, base_total_minor,
-                    financial_status, fulfillment_status, cancelled_at, discount_codes, landing_site, referring_site,
-                    source_updated_at, created_at, updated_at)
-                VALUES (\(bind: order.source), \(bind: order.externalID), \(bind: order.number),
-                    \(bind: order.customerID), \(bind: order.email), \(bind: order.placedAt.milliseconds),
-                    \(bind: order.currency), \(bind: order.subtotalMinor), \(bind: order.discountMinor),
-                    \(bind: order.shippingMinor), \(bind: order.taxMinor), \(bind: order.totalMinor),
-                    \(bind: order.base.currency), \(bind: order.base.subtotalMinor), \(bind: order.base.discountMinor),
-                    \(bind: order.base.shippingMinor), \(bind: order.base.taxMinor), \(bind: order.base.totalMinor),
-                    \(bind: order.financialStatus), \(bind: order.fulfillmentStatus),
-                    \(bind: order.cancelledAt?.milliseconds), \(bind: JSONText.encode(order.discountCodes)),
-                    \(bind: order.landingSite), \(bind: order.referringSite), \(bind: order.sourceUpdatedAt.milliseconds),
-                    \(bind: now), \(bind: now))
-                RETURNING id
-                """
-            ).first(decodingColumn: "id", as: Int64.self)
-            guard let id else { throw Problem(status: .internalServerError, detail: "The order was not stored") }
-            try await writeLines(order.lines, orderID: id)
-            outcome = .created(id)
         }
         if let customerID = order.customerID {
             try await CustomerAggregates.refresh(customerID: customerID, on: sql)
@@ -75,8 +58,34 @@ struct OrderWriter: Sendable {
         return outcome
     }
 
+    /// Inserts a new order and returns its id, or `nil` when (source, external id) is already stored.
+    private func insert(_ order: OrderInput, now: Int64) async throws -> Int64? {
+        try await sql.raw(
+            """
+            INSERT INTO orders (source, external_id, number, customer_id, email, placed_at, currency,
+                subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, base_currency,
+                base_subtotal_minor, base_discount_minor, base_shipping_minor, base_tax_minor, base_total_minor,
+                financial_status, fulfillment_status, cancelled_at, discount_codes, landing_site, referring_site,
+                source_updated_at, created_at, updated_at)
+            VALUES (\(bind: order.source), \(bind: order.externalID), \(bind: order.number),
+                \(bind: order.customerID), \(bind: order.email), \(bind: order.placedAt.milliseconds),
+                \(bind: order.currency), \(bind: order.subtotalMinor), \(bind: order.discountMinor),
+                \(bind: order.shippingMinor), \(bind: order.taxMinor), \(bind: order.totalMinor),
+                \(bind: order.base.currency), \(bind: order.base.subtotalMinor), \(bind: order.base.discountMinor),
+                \(bind: order.base.shippingMinor), \(bind: order.base.taxMinor), \(bind: order.base.totalMinor),
+                \(bind: order.financialStatus), \(bind: order.fulfillmentStatus),
+                \(bind: order.cancelledAt?.milliseconds), \(bind: JSONText.encode(order.discountCodes)),
+                \(bind: order.landingSite), \(bind: order.referringSite), \(bind: order.sourceUpdatedAt.milliseconds),
+                \(bind: now), \(bind: now))
+            ON CONFLICT (source, external_id) DO NOTHING
+            RETURNING id
+            """
+        ).first(decodingColumn: "id", as: Int64.self)
+    }
+
     /// Lines are keyed by position, so refund lines that point at them survive an order update.
-    private func writeLines(_ lines: [OrderInput.Line], orderID: Int64) async throws {
+    /// `replacing`: the order was stored before, so lines beyond the new count are removed (unless refunded).
+    private func writeLines(_ lines: [OrderInput.Line], orderID: Int64, replacing: Bool) async throws {
         for (position, line) in lines.enumerated() {
             try await sql.raw(
                 """
@@ -92,6 +101,7 @@ struct OrderWriter: Sendable {
                 """
             ).run()
         }
+        guard replacing else { return }
         try await sql.raw(
             """
             DELETE FROM order_lines WHERE order_id = \(bind: orderID) AND position >= \(bind: lines.count)

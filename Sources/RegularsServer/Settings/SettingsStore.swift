@@ -19,4 +19,24 @@ struct SettingsStore: Sendable {
                 .first(decodingColumn: "value", as: String.self) ?? candidate
         }
     }
+
+    /// The value under `key`, or `nil` when none is stored.
+    func value(_ key: String) async throws -> String? {
+        try await database.read { sql in
+            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: key)")
+                .first(decodingColumn: "value", as: String.self)
+        }
+    }
+
+    /// Stores `value` under `key`, replacing what was there.
+    func set(_ key: String, to value: String) async throws {
+        try await database.write { sql in
+            try await sql.raw(
+                """
+                INSERT INTO settings (key, value, updated_at) VALUES (\(bind: key), \(bind: value), \(bind: Instant.now.milliseconds))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """
+            ).run()
+        }
+    }
 }

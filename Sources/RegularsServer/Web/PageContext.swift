@@ -40,6 +40,7 @@ extension Request {
         let navigation = [
             ("dashboard", "/dashboard", "nav_dashboard"), ("customers", "/customers", "nav_customers"),
             ("loyalty", "/loyalty", "nav_loyalty"),
+            ("integrations", "/integrations", "nav_integrations"),
         ]
         let languageNames: [SupportedLocale: String] = [.en: "English", .ar: "العربية", .zh: "中文"]
         let context = PageContext(

@@ -1,7 +1,8 @@
 import RegularsCore
 import Vapor
 
-/// The merchant's pages: sign-in, the Customers list and the customer profile.
+/// The merchant's pages: sign-in, the Customers list and the customer profile (Dashboard and Integrations register
+/// their own).
 struct WebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginForm)
@@ -13,6 +14,7 @@ struct WebController: RouteCollection {
         signedIn.get("customers", ":id", use: profile)
         try signedIn.register(collection: DashboardPage())
         try signedIn.register(collection: LoyaltyPage())
+        try signedIn.register(collection: IntegrationsPage())
     }
 
     struct LoginView: Encodable {

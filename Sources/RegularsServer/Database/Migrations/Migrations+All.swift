@@ -1,6 +1,6 @@
 extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
-    static let all: [Migration] = [foundation, analytics, ingest, loyalty]
+    static let all: [Migration] = [foundation, analytics, ingest, loyalty, integrations]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
     /// Instants are BIGINT milliseconds since the epoch (UTC); money is BIGINT minor units beside its currency code.
@@ -275,6 +275,15 @@ extension Migration {
                 received_at BIGINT NOT NULL)
             """,
             "CREATE INDEX ingest_rejections_recent ON ingest_rejections (source, received_at)",
+        ]
+    }
+
+    /// What the Integrations page counts per source and day: deliveries and Segment events by receive time.
+    /// (Webhook secrets set at runtime live in `settings`.) Independent of version 4.
+    static let integrations = Migration(version: 5, name: "integrations") { _ in
+        [
+            "CREATE INDEX webhook_deliveries_recent ON webhook_deliveries (source, received_at)",
+            "CREATE INDEX events_source_received ON events (source, received_at)",
         ]
     }
 }
