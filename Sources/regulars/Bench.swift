@@ -3,7 +3,8 @@ import Foundation
 import RegularsStats
 
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks that print figures.", subcommands: [CLV.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks that print figures.", subcommands: [CLV.self, Analytics.self])
 
     struct CLV: ParsableCommand {
         static let configuration = CommandConfiguration(

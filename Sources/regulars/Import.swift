@@ -54,7 +54,7 @@ struct Import: AsyncParsableCommand {
                         product: productColumn, quantity: quantityColumn, price: priceColumn))
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0
-            let progress = ImportProgress(totalBytes: size, terminal: isatty(STDERR_FILENO) == 1)
+            let progress = TerminalProgress(totalBytes: size, terminal: isatty(STDERR_FILENO) == 1)
             let summary = try await RegularsRunner.importOrders(path: file, format: orderFormat) { rows, bytes in
                 progress.report(rows: rows, bytesRead: bytes)
             }
