@@ -2,15 +2,15 @@ import RegularsStats
 import SQLKit
 
 extension AnalyticsRefresher {
-    private struct OrderDay: Decodable {
+    private struct CustomerDays: Decodable {
         var customerId: Int64
-        var placedAt: Int64
-        var netMinor: Int64
+        var days: String
     }
 
     /// Predicted vs actual repeat purchases in the last weeks of the store's history (`HoldoutCheck`), or `nil` when
     /// the history is shorter than four weeks. Transactions are those of the models: days with an order that is not
-    /// cancelled (UTC days). Reads the orders of at most `HoldoutCheck.maximumCustomers` customers, by index.
+    /// cancelled (UTC days); amounts play no part. Reads the order days of at most `HoldoutCheck.maximumCustomers`
+    /// customers, by index, one packed list per customer.
     func holdoutCheck(_ rows: [AggregateRow], now: Instant) async throws -> HoldoutCheck? {
         let day: Int64 = 86_400_000
         let today = EpochDay(rawValue: Int32(now.milliseconds / day))
@@ -26,22 +26,26 @@ extension AnalyticsRefresher {
         var start = 0
         while start < sample.count {
             let ids = Array(sample[start..<min(sample.count, start + 5_000)])
-            let orders = try await database.read { sql in
-                try await sql.raw(
+            let customers = try await database.read { sql in
+                let days =
+                    sql.dialect.name == "sqlite"
+                    ? "group_concat(o.placed_at / 86400000, ',')"
+                    : "string_agg(CAST(o.placed_at / 86400000 AS TEXT), ',')"
+                return try await sql.raw(
                     """
-                    SELECT o.customer_id, o.placed_at, CAST(o.base_total_minor - COALESCE((SELECT SUM(r.base_amount_minor)
-                        FROM refunds r WHERE r.order_id = o.id), 0) AS BIGINT) AS net_minor
+                    SELECT o.customer_id, \(unsafeRaw: days) AS days
                     FROM orders o
                     WHERE o.customer_id IN (\(unsafeRaw: ids.map(String.init).joined(separator: ", ")))
                         AND o.cancelled_at IS NULL AND o.placed_at < \(bind: (Int64(today.rawValue) + 1) * day)
-                    ORDER BY o.customer_id, o.placed_at
+                    GROUP BY o.customer_id
                     """
-                ).all(decoding: OrderDay.self, keyDecodingStrategy: .convertFromSnakeCase)
+                ).all(decoding: CustomerDays.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
-            for order in orders {
-                builder.append(
-                    customerID: order.customerId, day: EpochDay(rawValue: Int32(order.placedAt / day)),
-                    amountMinor: max(0, order.netMinor))
+            for customer in customers {
+                for text in customer.days.split(separator: ",") {
+                    guard let value = Int32(text) else { continue }
+                    builder.append(customerID: customer.customerId, day: EpochDay(rawValue: value), amountMinor: 0)
+                }
             }
             start += 5_000
         }
