@@ -1,7 +1,7 @@
 /// Rounding of money to integer minor units, half to even ("banker's rounding").
-enum MinorUnitRounding {
+public enum MinorUnitRounding {
     /// `numerator / denominator` rounded half-even; `denominator` must be positive.
-    static func divideHalfEven(_ numerator: Int64, by denominator: Int64) -> Int64 {
+    public static func divideHalfEven(_ numerator: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator > 0)
         var quotient = numerator / denominator
         var remainder = numerator % denominator
@@ -19,7 +19,7 @@ enum MinorUnitRounding {
     }
 
     /// A finite `Double` amount in minor units rounded half-even to an integer (saturating at the Int64 range).
-    static func roundHalfEven(_ value: Double) -> Int64 {
+    public static func roundHalfEven(_ value: Double) -> Int64 {
         guard value.isFinite else { return 0 }
         let rounded = value.rounded(.toNearestOrEven)
         if rounded >= 9.2e18 { return Int64.max }

@@ -5,7 +5,8 @@ import RegularsStats
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures.", subcommands: [CLV.self, Ingest.self, Loyalty.self])
+        abstract: "Benchmarks that print figures.",
+        subcommands: [CLV.self, Ingest.self, Analytics.self, Loyalty.self])
 
     struct CLV: ParsableCommand {
         static let configuration = CommandConfiguration(

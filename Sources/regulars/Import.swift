@@ -53,7 +53,7 @@ struct Import: AsyncParsableCommand {
                         currency: currencyColumn, defaultCurrency: fallback, email: emailColumn, name: nameColumn,
                         product: productColumn, quantity: quantityColumn, price: priceColumn))
             }
-            let progress = ImportProgress(file: file)
+            let progress = TerminalProgress(file: file)
             let summary = try await RegularsRunner.importOrders(path: file, format: orderFormat) { rows, bytes in
                 progress.report(rows: rows, bytesRead: bytes)
             }

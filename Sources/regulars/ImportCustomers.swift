@@ -34,7 +34,7 @@ extension Import {
             case .generic:
                 customerFormat = .generic(try Self.mapping(columns))
             }
-            let progress = ImportProgress(file: file)
+            let progress = TerminalProgress(file: file)
             let summary = try await RegularsRunner.importCustomers(path: file, format: customerFormat) { rows, bytes in
                 progress.report(rows: rows, bytesRead: bytes)
             }

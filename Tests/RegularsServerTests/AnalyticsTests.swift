@@ -133,6 +133,11 @@ import VaporTesting
                 let profile = try response.json(CustomerProfile.self)
                 let scores = try #require(profile.scores)
                 #expect(scores.pAlive != nil && scores.churnRisk != nil)
+                // Plain JSON: Foundation's snake-case decoding would look for `predictedClv12M`.
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let json = body?["scores"] as? [String: Any]
+                #expect(json?["expected_orders90d"] is Double)
+                #expect((json?["predicted_clv12m"] as? [String: Any])?["minor_units"] is Int)
                 #expect(scores.reason?.contains("likely to still be active") == true)
             }
         }

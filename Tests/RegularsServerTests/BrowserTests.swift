@@ -31,10 +31,7 @@ import VaporTesting
             _ = try await app.regulars.analyticsRefresher(logger: app.logger).refresh(
                 triggeredBy: "test", now: Instant(DemoStoreGenerator.defaultEnd))
             try await app.regulars.admins.upsert(email: "owner@example.com", password: "correct-horse-battery")
-            let port = Int.random(in: 20_000...60_000)
-            app.http.server.configuration.hostname = "127.0.0.1"
-            app.http.server.configuration.port = port
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await app.startOnLoopback()
 
             let (status, output) = try await Self.runCheck(base: "http://127.0.0.1:\(port)")
             await app.server.shutdown()

@@ -136,8 +136,7 @@ import VaporTesting
             let customer = try await Sample.customer("racer@example.com", on: app.regulars.database)
             try await LoyaltySample.grant(app, customer, points: 5_050, headers: headers)
             let reward = try await LoyaltySample.reward(app, cost: 100, headers: headers)
-            let port = Int.random(in: 20_000...60_000)
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await app.startOnLoopback()
             // A real HTTP client on loopback, patient enough for 500 requests queued behind one account's lock.
             app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
             app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
@@ -288,13 +287,11 @@ import VaporTesting
         try await withTestApp(backend) { app in
             let receiver = try await Application.make(.testing)
             let received = ReceivedWebhooks()
-            let receiverPort = Int.random(in: 20_000...60_000)
-            receiver.http.server.configuration.port = receiverPort
             receiver.post("hooks") { request async -> HTTPStatus in
                 await received.append(request.headers, request.body.data.map { Data(buffer: $0) } ?? Data())
                 return await received.count == 1 ? .ok : .internalServerError
             }
-            try await receiver.server.start(address: .hostname("127.0.0.1", port: receiverPort))
+            let receiverPort = try await receiver.startOnLoopback()
             let settings = try await LoyaltySample.enable(app) { settings in
                 settings.codeWebhookURL = "http://127.0.0.1:\(receiverPort)/hooks"
             }
@@ -364,8 +361,7 @@ actor ReceivedWebhooks {
             let reward = try await LoyaltySample.reward(first, cost: 100, headers: headers)
             var ports: [Int] = []
             for app in [first, second] {
-                let port = Int.random(in: 20_000...60_000)
-                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                let port = try await app.startOnLoopback()
                 app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
                 ports.append(port)
             }

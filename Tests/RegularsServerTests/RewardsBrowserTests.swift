@@ -22,8 +22,7 @@ import VaporTesting
                 LoyaltySample.order("9002", customerID: customer, totalMinor: 8_000, placedDaysAgo: 3), on: database)
             _ = try await LoyaltySample.reward(app, cost: 100, headers: headers)
             let token = RewardsLink.make(customerID: customer, at: Date()).token(secret: app.regulars.secretKey)
-            let port = Int.random(in: 20_000...60_000)
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await app.startOnLoopback()
 
             let shots =
                 BrowserTests.environment["REGULARS_TEST_ARTIFACTS"].map { URL(fileURLWithPath: $0) }

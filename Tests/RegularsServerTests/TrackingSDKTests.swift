@@ -32,8 +32,7 @@ import VaporTesting
     func theOfficialSDKDeliversIdentifyOrderAndRefundOnce(sdk: String) async throws {
         try await withTestApp(.sqlite) { app in
             let key = try await app.regulars.apiKeys.create(scope: .ingest, name: sdk)
-            let port = Int.random(in: 20_000...60_000)
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await app.startOnLoopback()
             let script = BrowserTests.packageRoot.appendingPathComponent("Tests/Clients/send_tracking_calls.py").path
 
             let first = await ChildProcess.run([

@@ -12,6 +12,7 @@ struct AnalyticsController: RouteCollection {
         analytics.get("cohorts", use: cohorts)
         analytics.get("rfm", use: rfm)
         analytics.get("model", use: model)
+        analytics.get("at-risk", use: atRisk)
         analytics.get("refresh", use: refreshStatus)
         analytics.post("refresh", use: refresh)
     }
@@ -36,6 +37,8 @@ struct AnalyticsController: RouteCollection {
             orders: orders, periodStart: period.start.date, periodEnd: period.end.date, configuration: configuration)
     }
 
+    /// Monthly cohorts come from the rollups (cohorts acquired in the period's months, activity up to its end);
+    /// weekly ones are computed from the period's orders.
     @Sendable func cohorts(_ request: Request) async throws -> CohortTable {
         let query = try request.query.decode(PeriodQuery.self)
         guard let granularity = CohortGranularity(rawValue: query.granularity ?? "month") else {
@@ -43,6 +46,15 @@ struct AnalyticsController: RouteCollection {
         }
         let store = request.regulars.configuration.store
         let period = try AnalyticsPeriod.parse(from: query.from, to: query.to, timeZone: store.timeZone)
+        if granularity == .month {
+            let cells = try await request.regulars.database.read { sql in try await CohortRollup.cells(on: sql) }
+            let months = period.months
+            let asOf = CohortRollup.firstDay(ofMonth: months.upperBound)
+            return CohortRollup(
+                cells: cells, asOf: Instant(milliseconds: Int64(asOf.rawValue) * 86_400_000),
+                cohortsFrom: months.lowerBound, cohortsThrough: months.upperBound
+            ).cohorts
+        }
         let orders = try await AnalyticsOrders(database: request.regulars.database).load(
             from: period.start, to: period.end)
         return CohortTable(
@@ -62,6 +74,20 @@ struct AnalyticsController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(string: report))
+    }
+
+    struct AtRiskQuery: Content {
+        var limit: Int?
+    }
+
+    @Sendable func atRisk(_ request: Request) async throws -> [AtRiskCustomer] {
+        let query = try request.query.decode(AtRiskQuery.self)
+        if let limit = query.limit, !(1...500).contains(limit) {
+            throw Problem.invalidField("limit", "must be from 1 to 500")
+        }
+        return try await AtRiskCustomer.load(
+            database: request.regulars.database, currency: request.regulars.configuration.store.baseCurrency.code,
+            limit: query.limit ?? 50)
     }
 
     @Sendable func refreshStatus(_ request: Request) async throws -> AnalyticsRun {

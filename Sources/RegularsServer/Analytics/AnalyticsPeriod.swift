@@ -5,6 +5,12 @@ import RegularsCore
 struct AnalyticsPeriod: Sendable {
     var start: Instant
     var end: Instant
+    /// The first and last local dates of the period.
+    var firstDay: LocalDate
+    var lastDay: LocalDate
+
+    /// The month numbers (`year × 12 + month − 1`) of the first and last dates, as the cohort rollups number months.
+    var months: ClosedRange<Int> { (firstDay.year * 12 + firstDay.month - 1)...(lastDay.year * 12 + lastDay.month - 1) }
 
     /// Defaults to the last 365 days up to today.
     static func parse(from: String?, to: String?, timeZone: TimeZone, now: Date = Date()) throws(Problem)
@@ -22,6 +28,7 @@ struct AnalyticsPeriod: Sendable {
         let first = try day(from, field: "from") ?? last.adding(days: -364)
         guard first <= last else { throw Problem.invalidField("from", "must not be after to") }
         return AnalyticsPeriod(
-            start: Instant(first.startOfDay(in: timeZone)), end: Instant(last.adding(days: 1).startOfDay(in: timeZone)))
+            start: Instant(first.startOfDay(in: timeZone)), end: Instant(last.adding(days: 1).startOfDay(in: timeZone)),
+            firstDay: first, lastDay: last)
     }
 }

@@ -4,8 +4,9 @@ import RegularsCore
 import RegularsStats
 import SQLKit
 
-/// Recomputes every customer's scores from the running aggregates — never from the orders — and replaces the
-/// scores in one transaction, so readers see the previous scores until the new ones are complete.
+/// Recomputes the cohort matrix and monthly KPIs from the rollups and every customer's scores from the running
+/// aggregates — never from all orders — and replaces the scores in one transaction, so readers see the previous
+/// scores until the new ones are complete.
 ///
 /// Per customer: x = distinct order days − 1, tₓ = weeks from first to last order, T = weeks from the first order to
 /// now, monetary value = mean net value of the repeat orders. BG/NBD (closed-form, so a refresh stays fast; Pareto/NBD's
@@ -20,13 +21,24 @@ struct AnalyticsRefresher: Sendable {
         var run: AnalyticsRun
         var customers: Int
         var model: String
+        /// Wall-clock seconds of each step, in order.
+        var phases: [(name: String, seconds: Double)] = []
+    }
+
+    /// One step of a refresh, for progress displays: step `number` of `count`.
+    struct Step: Sendable, CustomStringConvertible {
+        var number: Int
+        var count: Int
+        var name: String
+
+        var description: String { "[\(number)/\(count)] \(name)" }
     }
 
     enum RefreshError: Error, Equatable {
         case alreadyRunning
     }
 
-    private struct AggregateRow: Decodable {
+    struct AggregateRow: Decodable, Sendable {
         var id: Int64
         var orderCount: Int
         var orderDays: Int
@@ -42,10 +54,17 @@ struct AnalyticsRefresher: Sendable {
         var observedAt: String
         var fit: CLVFitReport?
         var error: String?
+        var holdout: HoldoutCheck?
+        var holdoutError: String?
     }
 
+    static let stepNames = [
+        "cohorts and monthly metrics from the rollups", "customer aggregates", "models, RFM and predictions",
+        "holdout check (predicted vs actual)", "writing scores",
+    ]
+
     /// Runs one refresh, or throws `alreadyRunning` when another instance or request is refreshing.
-    func refresh(triggeredBy: String, now: Instant = .now, progress: @Sendable (String) -> Void = { _ in })
+    func refresh(triggeredBy: String, now: Instant = .now, progress: @Sendable (Step) -> Void = { _ in })
         async throws -> Outcome
     {
         let run = try await start(triggeredBy: triggeredBy, at: now)
@@ -60,44 +79,57 @@ struct AnalyticsRefresher: Sendable {
         return run
     }
 
-    /// Does the work of a started refresh and records how it ended.
-    func perform(_ run: AnalyticsRun, now: Instant = .now, progress: @Sendable (String) -> Void = { _ in })
+    /// Does the work of a started refresh and records how it ended: reads the cohort rollups and the per-customer
+    /// aggregates (never the orders, except a bounded sample's for the holdout check), fits the models, and upserts
+    /// every customer's scores in one transaction, keeping the previous P(alive) beside the new one.
+    func perform(_ run: AnalyticsRun, now: Instant = .now, progress: @Sendable (Step) -> Void = { _ in })
         async throws -> Outcome
     {
         let runs = AnalyticsRunStore(database: database)
+        var phases: [(name: String, seconds: Double)] = []
+        var lapStart = ContinuousClock.now
+        func step(_ index: Int) {
+            progress(Step(number: index + 1, count: Self.stepNames.count, name: Self.stepNames[index]))
+        }
+        func lap(_ index: Int) {
+            let elapsed = ContinuousClock.now - lapStart
+            phases.append((Self.stepNames[index], elapsed.seconds))
+            lapStart = ContinuousClock.now
+        }
         do {
-            progress("reading customer aggregates")
-            let rows = try await database.read { sql in
-                try await sql.raw(
-                    """
-                    SELECT id, order_count, order_days, first_order_at, last_order_at, net_revenue_minor,
-                        first_order_net_minor
-                    FROM customers WHERE order_count > 0 AND first_order_at IS NOT NULL AND redacted_at IS NULL
-                    ORDER BY id
-                    """
-                ).all(decoding: AggregateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            step(0)
+            let rollup = try await CohortRollup.load(database: database, asOf: now)
+            lap(0)
+            step(1)
+            let rows = try await database.read { sql in try await Self.loadAggregates(on: sql) }
+            try await runs.heartbeat(run.id)
+            lap(1)
+            step(2)
+            var scores = try Self.score(rows, now: now, runID: run.id, currency: baseCurrency)
+            try await runs.heartbeat(run.id)
+            lap(2)
+            step(3)
+            do {
+                scores.report.holdout = try await holdoutCheck(rows, now: now)
+            } catch {
+                scores.report.holdoutError = "\(error)"
             }
             try await runs.heartbeat(run.id)
-            progress("fitting models to \(rows.count) customers")
-            let scores = try Self.score(rows, now: now, runID: run.id, currency: baseCurrency)
-            try await runs.heartbeat(run.id)
-            progress("writing \(scores.rows.count) scores")
+            lap(3)
+            step(4)
             let report = JSONText.encode(scores.report)
+            let rollupJSON = JSONText.encode(rollup)
             try await database.write { sql in
-                try await sql.raw("DELETE FROM customer_scores").run()
-                try await BulkInsert.insert(
-                    into: "customer_scores",
-                    columns: [
-                        "customer_id", "run_id", "model", "p_alive", "expected_orders_90d", "predicted_clv_12m_minor",
-                        "churn_risk", "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_segment", "next_order_at",
-                    ],
-                    rows: scores.rows, on: sql)
+                try await Self.writeScores(scores.rows, runID: run.id, model: scores.model, on: sql)
                 try await runs.finish(
                     run.id, succeeded: true, customers: rows.count, model: scores.model, report: report, error: nil,
                     on: sql)
+                try await sql.raw("UPDATE analytics_runs SET rollups = \(bind: rollupJSON) WHERE id = \(bind: run.id)")
+                    .run()
             }
+            lap(4)
             logger.info("analytics refreshed", metadata: ["customers": "\(rows.count)", "model": "\(scores.model)"])
-            return Outcome(run: run, customers: rows.count, model: scores.model)
+            return Outcome(run: run, customers: rows.count, model: scores.model, phases: phases)
         } catch {
             try? await database.write { sql in
                 try await runs.finish(
@@ -107,8 +139,8 @@ struct AnalyticsRefresher: Sendable {
         }
     }
 
-    private static func score(_ rows: [AggregateRow], now: Instant, runID: Int64, currency: CurrencyCode) throws
-        -> (rows: [[any Encodable & Sendable]], model: String, report: Report)
+    static func score(_ rows: [AggregateRow], now: Instant, runID: Int64, currency: CurrencyCode) throws
+        -> (rows: [CustomerScoreRow], model: String, report: Report)
     {
         // Whole UTC days, as in the literature (and `regulars clv fit`): customers then share (x, tₓ, T) rows,
         // which the fits collapse into weights.
@@ -127,7 +159,7 @@ struct AnalyticsRefresher: Sendable {
             })
         var report = Report(
             customers: summaries.count, repeatCustomers: summaries.repeatCustomerCount,
-            observedAt: now.iso8601, fit: nil, error: nil)
+            observedAt: now.iso8601, fit: nil, error: nil, holdout: nil, holdoutError: nil)
         var predictions: CustomerPredictions?
         var purchaseModel: BGNBDModel?
         do {
@@ -149,7 +181,7 @@ struct AnalyticsRefresher: Sendable {
         let frequency = RFMAnalysis.quintileScores(rows.map(\.orderCount))
         let monetary = RFMAnalysis.quintileScores(rows.map(\.netRevenueMinor))
         let epochToday = EpochDay(rawValue: Int32(today))
-        var output: [[any Encodable & Sendable]] = []
+        var output: [CustomerScoreRow] = []
         output.reserveCapacity(rows.count)
         for index in rows.indices {
             let rfm = RFMScore(recency: recency[index], frequency: frequency[index], monetary: monetary[index])
@@ -166,12 +198,14 @@ struct AnalyticsRefresher: Sendable {
                 guard estimate.probabilityAlive >= 0.5, epochToday.days(to: expected) <= 365 else { return nil }
                 return Int64(expected.rawValue) * 86_400_000
             }
-            output.append([
-                rows[index].id, runID, model, pAlive, predictions?.expectedPurchases[index],
-                predictions.map { Int64(($0.lifetimeValue[index] * perMajor).rounded()) },
-                pAlive.map { ChurnRisk(probabilityAlive: $0).rawValue }, rfm.recency, rfm.frequency, rfm.monetary,
-                rfm.segment.rawValue, nextOrderAt,
-            ])
+            output.append(
+                CustomerScoreRow(
+                    customerID: rows[index].id, pAlive: pAlive,
+                    expectedOrders90d: predictions?.expectedPurchases[index],
+                    predictedClv12mMinor: predictions.map { Int64(($0.lifetimeValue[index] * perMajor).rounded()) },
+                    churnRisk: pAlive.map { ChurnRisk(probabilityAlive: $0).rawValue }, rfmRecency: rfm.recency,
+                    rfmFrequency: rfm.frequency, rfmMonetary: rfm.monetary, rfmSegment: rfm.segment.rawValue,
+                    nextOrderAt: nextOrderAt))
         }
         return (output, model, report)
     }

@@ -21,11 +21,13 @@ struct CustomerScores: Content, Sendable {
         var segment: String
     }
 
+    /// The row decoder does not find columns whose names hold digits (`expected_orders_90d`) from a camel-case name,
+    /// so the query renames those two.
     private struct Row: Decodable {
         var model: String
         var pAlive: Double?
-        var expectedOrders90d: Double?
-        var predictedClv12mMinor: Int64?
+        var expectedOrders: Double?
+        var clvMinor: Int64?
         var churnRisk: String?
         var rfmRecency: Int
         var rfmFrequency: Int
@@ -38,16 +40,17 @@ struct CustomerScores: Content, Sendable {
         let row = try await database.read { sql in
             try await sql.raw(
                 """
-                SELECT model, p_alive, expected_orders_90d, predicted_clv_12m_minor, churn_risk, rfm_recency,
-                    rfm_frequency, rfm_monetary, rfm_segment, next_order_at
+                SELECT model, p_alive, expected_orders_90d AS expected_orders,
+                    predicted_clv_12m_minor AS clv_minor, churn_risk, rfm_recency, rfm_frequency,
+                    rfm_monetary, rfm_segment, next_order_at
                 FROM customer_scores WHERE customer_id = \(bind: customerID)
                 """
             ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         guard let row else { return nil }
         return CustomerScores(
-            model: row.model, pAlive: row.pAlive, expectedOrders90d: row.expectedOrders90d,
-            predictedClv12m: row.predictedClv12mMinor.map { MoneyDTO(minorUnits: $0, currency: currency) },
+            model: row.model, pAlive: row.pAlive, expectedOrders90d: row.expectedOrders,
+            predictedClv12m: row.clvMinor.map { MoneyDTO(minorUnits: $0, currency: currency) },
             churnRisk: row.churnRisk,
             rfm: RFM(
                 recency: row.rfmRecency, frequency: row.rfmFrequency, monetary: row.rfmMonetary,

@@ -4,11 +4,10 @@ import RegularsStats
 import SQLKit
 import Vapor
 
-/// `GET /dashboard`: the period's KPIs against the period before, cohorts, retention curve, CLV distribution, RFM
-/// segments, the fitted model and the high-value customers at risk.
+/// `GET /dashboard`: the last complete month's KPIs against the month before and the cohorts (both from the
+/// rollups), retention curve, CLV distribution, RFM segments, the fitted model with its holdout check, and the
+/// high-value customers whose P(alive) dropped since the previous refresh.
 struct DashboardPage: RouteCollection {
-    static let periodDays = 90
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("dashboard", use: dashboard)
     }
@@ -19,15 +18,19 @@ struct DashboardPage: RouteCollection {
         let format = WebController.format(request)
         let text = { (key: String) in Catalogue.shared.text(key, format.locale) }
         let currency = store.baseCurrency.code
-        let period = try AnalyticsPeriod.parse(from: nil, to: nil, timeZone: store.timeZone)
-        let end = period.end
-        let day: Int64 = 86_400_000
-        let start = Instant(milliseconds: end.milliseconds - Int64(Self.periodDays) * day)
-        let previousStart = Instant(milliseconds: start.milliseconds - Int64(Self.periodDays) * day)
-        let orders = try await AnalyticsOrders(database: services.database).load(
-            from: Instant(milliseconds: previousStart.milliseconds - 365 * day), to: end)
-        let current = RetentionMetrics(orders: orders, periodStart: start.date, periodEnd: end.date)
-        let previous = RetentionMetrics(orders: orders, periodStart: previousStart.date, periodEnd: start.date)
+        // Everything here is read from the rollups and the last refresh: no order is scanned and nothing is refitted.
+        let now = Instant.now
+        let rollup = try await CohortRollup.load(database: services.database, asOf: now)
+        let currentMonth = CohortRollup.monthNumber(of: now) - 1
+        let label = { (month: Int) in String(CohortRollup.firstDay(ofMonth: month).description.prefix(7)) }
+        let byMonth = Dictionary(uniqueKeysWithValues: rollup.months.map { ($0.month, $0) })
+        let empty = { (month: Int) in
+            MonthlyMetrics(
+                month: label(month), orders: 0, netRevenueMinor: 0, orderingCustomers: 0, newCustomers: 0,
+                returningCustomers: 0, repeatCustomers: 0, repeatCustomerRevenueMinor: 0)
+        }
+        let current = byMonth[label(currentMonth)] ?? empty(currentMonth)
+        let previous = byMonth[label(currentMonth - 1)] ?? empty(currentMonth - 1)
         let money = { (minor: Int64?) in
             minor.map { MoneyDTO(minorUnits: $0, currency: currency).displayText } ?? text("none")
         }
@@ -50,8 +53,12 @@ struct DashboardPage: RouteCollection {
                 money(current.netRevenueMinor)),
             tile("kpi_orders", Double(current.orders), Double(previous.orders), String(current.orders)),
             tile(
-                "kpi_retention_rate", current.customerRetentionRatePercent, previous.customerRetentionRatePercent,
-                percent(current.customerRetentionRatePercent)),
+                "kpi_new_customers", Double(current.newCustomers), Double(previous.newCustomers),
+                String(current.newCustomers)),
+            tile(
+                "kpi_returning_share", current.returningCustomerShare.map { $0 * 100 },
+                previous.returningCustomerShare.map { $0 * 100 },
+                percent(current.returningCustomerShare.map { $0 * 100 })),
             tile(
                 "kpi_repeat_rate", current.repeatCustomerRate.map { $0 * 100 },
                 previous.repeatCustomerRate.map { $0 * 100 }, percent(current.repeatCustomerRate.map { $0 * 100 })),
@@ -62,18 +69,12 @@ struct DashboardPage: RouteCollection {
                 "kpi_frequency", current.purchaseFrequency, previous.purchaseFrequency,
                 current.purchaseFrequency.map { String(format: "%.2f", $0) } ?? text("none")),
             tile(
-                "kpi_churn_rate", current.churnRatePercent, previous.churnRatePercent,
-                percent(current.churnRatePercent), higherIsBetter: false),
-            tile(
                 "kpi_repeat_revenue_share", current.repeatCustomerRevenueShare.map { $0 * 100 },
                 previous.repeatCustomerRevenueShare.map { $0 * 100 },
                 percent(current.repeatCustomerRevenueShare.map { $0 * 100 })),
         ]
 
-        let yearAgo = Instant(milliseconds: end.milliseconds - 365 * day)
-        let cohorts = CohortTable(
-            orders: orders.filter { $0.placedAt >= yearAgo.date }, granularity: .month, timeZone: store.timeZone,
-            asOf: end.date - 0.001)
+        let cohorts = CohortTable(granularity: .month, cohorts: Array(rollup.cohorts.cohorts.suffix(12)))
         let heatmapRows = cohorts.cohorts.map { cohort in
             (label: "\(cohort.start)".prefix(7).description, cells: cohort.periods.map { Optional($0.retention) })
         }
@@ -120,22 +121,23 @@ struct DashboardPage: RouteCollection {
             }
             model.append(.init(label: text("model_customers"), value: "\(fit.customers) / \(fit.repeatCustomers)"))
         }
-        struct AtRiskRow: Decodable {
-            var id: Int64; var firstName: String?; var lastName: String?; var netRevenueMinor: Int64
-            var pAlive: Double?; var predictedClv12mMinor: Int64?
-        }
-        let atRisk = try await services.database.read { sql in
-            try await sql.raw(
-                """
-                SELECT c.id, c.first_name, c.last_name, c.net_revenue_minor, s.p_alive, s.predicted_clv_12m_minor
-                FROM customer_scores s JOIN customers c ON c.id = s.customer_id
-                WHERE s.churn_risk IN ('high', 'medium') AND c.redacted_at IS NULL
-                ORDER BY c.net_revenue_minor DESC LIMIT 10
-                """
-            ).all(decoding: AtRiskRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let atRisk = try await AtRiskCustomer.load(database: services.database, currency: currency, limit: 10)
+        let points = { (value: Double) in "\(Int((value * 100).rounded()))%" }
+        var holdoutChart = ""
+        var holdoutNote = text("holdout_missing")
+        if let holdout = report?.holdout, holdout.weeks.count > 1 {
+            holdoutChart = SVGChart.lines(
+                [
+                    (text("holdout_predicted"), holdout.predictedCumulative),
+                    (text("holdout_actual"), holdout.actualCumulative.map(Double.init)),
+                ], title: text("holdout_chart"))
+            holdoutNote = text("holdout_note").replacingOccurrences(of: "{date}", with: holdout.calibrationEnd)
+                .replacingOccurrences(of: "{weeks}", with: String(holdout.weeks.count))
+                .replacingOccurrences(of: "{customers}", with: String(holdout.customers))
         }
         let view = DashboardView(
-            periodText: text("dashboard_period").replacingOccurrences(of: "{days}", with: String(Self.periodDays)),
+            periodText: text("dashboard_months").replacingOccurrences(of: "{month}", with: label(currentMonth))
+                .replacingOccurrences(of: "{previous}", with: label(currentMonth - 1)),
             tiles: tiles,
             heatmap: SVGChart.heatmap(rows: heatmapRows, title: text("cohort_heatmap")),
             retentionCurve: SVGChart.line(values: curve, title: text("retention_curve")),
@@ -148,12 +150,12 @@ struct DashboardPage: RouteCollection {
                     customers: segment.customers, share: String(format: "%.1f%%", segment.revenueShare * 100))
             },
             model: model, modelNote: report?.error.map { _ in text("model_not_identified") } ?? text("model_note"),
+            holdoutChart: holdoutChart, holdoutNote: holdoutNote,
             atRisk: atRisk.map { row in
                 .init(
-                    href: "/customers/\(row.id)", name: PersonName.display(first: row.firstName, last: row.lastName),
-                    revenue: money(row.netRevenueMinor),
-                    pAlive: row.pAlive.map { "\(Int(($0 * 100).rounded()))%" } ?? text("none"),
-                    value: money(row.predictedClv12mMinor))
+                    href: "/customers/\(row.customerId)", name: row.name, revenue: row.netRevenue.displayText,
+                    pAlive: points(row.pAlive), drop: "−" + points(row.pAliveDrop),
+                    value: row.predictedClv12m?.displayText ?? text("none"))
             },
             hasScores: segments.runId != nil,
             lastRefresh: latest.map { run in

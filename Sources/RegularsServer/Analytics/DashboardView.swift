@@ -8,6 +8,8 @@ struct DashboardView: Encodable {
     var segments: [Segment]
     var model: [LabelledValue]
     var modelNote: String
+    var holdoutChart: String
+    var holdoutNote: String
     var atRisk: [Customer]
     var hasScores: Bool
     var lastRefresh: String
@@ -31,6 +33,7 @@ struct DashboardView: Encodable {
         var name: String
         var revenue: String
         var pAlive: String
+        var drop: String
         var value: String
     }
 }

@@ -91,23 +91,6 @@ public enum RegularsRunner {
         }
     }
 
-    /// `regulars analyze`: one analytics refresh now, reporting each step on stderr.
-    public static func analyze() async throws -> String {
-        try await withApplication(hostname: nil, port: nil) { app in
-            let refresher = app.regulars.analyticsRefresher(logger: app.logger)
-            let started = ContinuousClock.now
-            do {
-                let outcome = try await refresher.refresh(triggeredBy: "cli") { step in
-                    FileHandle.standardError.write(Data("analyze: \(step)\n".utf8))
-                }
-                return
-                    "Scored \(outcome.customers) customers with \(outcome.model) in \(ContinuousClock.now - started)."
-            } catch AnalyticsRefresher.RefreshError.alreadyRunning {
-                throw ConfigurationError(variable: "analyze", problem: "another refresh is running; try again later")
-            }
-        }
-    }
-
     static func withApplication<T: Sendable>(
         hostname: String?, port: Int?, adjust: (inout AppConfiguration) -> Void = { _ in },
         _ body: (Application) async throws -> T

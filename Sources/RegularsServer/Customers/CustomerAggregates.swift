@@ -7,16 +7,19 @@ import SQLKit
 ///
 /// Every order or refund write calls `refresh` for the customers it touched inside its own transaction (an indexed
 /// read of that customer's orders, never a scan of all orders); `rebuildAll` recomputes every customer from scratch
-/// with the same definition (`regulars stats rebuild`).
+/// with the same definition (`regulars stats rebuild`). Both also keep the analytics rollups (`AnalyticsRollups`) in
+/// step.
 enum CustomerAggregates {
     static func refresh(customerID: Int64, on sql: any SQLDatabase) async throws {
         try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) WHERE id = \(bind: customerID)").run()
+        try await AnalyticsRollups.refresh(customerID: customerID, on: sql)
     }
 
     /// Recomputes every customer; returns how many rows were updated.
     @discardableResult
     static func rebuildAll(on sql: any SQLDatabase) async throws -> Int {
         let rows = try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) RETURNING id").all()
+        try await AnalyticsRollups.rebuildAll(on: sql)
         return rows.count
     }
 

@@ -138,6 +138,8 @@ struct CustomerWriter: Sendable {
         try await sql.raw(
             "UPDATE customers SET \(unsafeRaw: fill.joined(separator: ", ")) WHERE id = \(bind: survivor)"
         ).run()
+        // Its orders are the survivor's now: take its share out of the cohort rollups before it goes.
+        try await AnalyticsRollups.refresh(customerID: other, on: sql)
         try await sql.raw("DELETE FROM customers WHERE id = \(bind: other)").run()
         if let otherEmail {
             try await sql.raw(

@@ -32,14 +32,16 @@ public enum LoyaltyBenchmark {
     public static func run(databaseURL: DatabaseURL, options: Options, report: @Sendable (String) -> Void)
         async throws
     {
-        let port = Int.random(in: 20_000...60_000)
         try await RegularsRunner.withApplication(
-            hostname: "127.0.0.1", port: port, adjust: { $0.databaseURL = databaseURL }
+            hostname: "127.0.0.1", port: 0, adjust: { $0.databaseURL = databaseURL }
         ) { app in
             app.logger.logLevel = .warning
             report("regulars bench loyalty: \(databaseURL.redacted), \(options.customers) customers")
             let (customers, rewardID, key) = try await prepare(app, customers: options.customers)
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            guard let port = app.http.server.shared.localAddress?.port else {
+                throw ConfigurationError(variable: "bench", problem: "the server did not report its port")
+            }
             app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(
                 64, options.concurrency)
             app.http.client.configuration.timeout = .init(connect: .seconds(60), read: .seconds(60))

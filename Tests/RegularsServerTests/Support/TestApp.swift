@@ -45,3 +45,14 @@ extension TestingHTTPResponse {
         return try? json(Problem.self)
     }
 }
+
+extension Application {
+    /// Serves on a free loopback port the system picks (never one another test holds) and returns it.
+    func startOnLoopback() async throws -> Int {
+        try await server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = http.server.shared.localAddress?.port else {
+            throw Abort(.internalServerError, reason: "the server did not report its port")
+        }
+        return port
+    }
+}

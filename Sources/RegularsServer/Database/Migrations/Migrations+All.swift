@@ -1,6 +1,6 @@
 extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
-    static let all: [Migration] = [foundation, analytics, ingest, loyalty, integrations]
+    static let all: [Migration] = [foundation, analytics, ingest, loyalty, integrations, analyticsRollups]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
     /// Instants are BIGINT milliseconds since the epoch (UTC); money is BIGINT minor units beside its currency code.
@@ -285,5 +285,36 @@ extension Migration {
             "CREATE INDEX webhook_deliveries_recent ON webhook_deliveries (source, received_at)",
             "CREATE INDEX events_source_received ON events (source, received_at)",
         ]
+    }
+
+    /// What the analytics refresh reads instead of the orders: each customer's counted orders and net revenue per
+    /// (UTC) calendar month, and their sum per (acquisition month, activity month) — the cohort matrix — both kept in
+    /// step at ingest by `AnalyticsRollups` and backfilled here from the orders already stored. `p_alive_previous` keeps
+    /// the previous refresh's P(alive) so the Dashboard can show whose dropped; `holdout` keeps a run's
+    /// predicted-vs-actual check.
+    static let analyticsRollups = Migration(version: 6, name: "analytics_rollups") { dialect in
+        [
+            """
+            CREATE TABLE customer_months (
+                customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+                month INTEGER NOT NULL,
+                orders INTEGER NOT NULL,
+                net_minor BIGINT NOT NULL,
+                PRIMARY KEY (customer_id, month))
+            """,
+            """
+            CREATE TABLE cohort_months (
+                cohort_month INTEGER NOT NULL,
+                month INTEGER NOT NULL,
+                customers BIGINT NOT NULL,
+                orders BIGINT NOT NULL,
+                net_minor BIGINT NOT NULL,
+                repeat_customers BIGINT NOT NULL,
+                repeat_net_minor BIGINT NOT NULL,
+                PRIMARY KEY (cohort_month, month))
+            """,
+            "ALTER TABLE customer_scores ADD COLUMN p_alive_previous DOUBLE PRECISION",
+            "ALTER TABLE analytics_runs ADD COLUMN rollups TEXT",
+        ] + AnalyticsRollups.rebuildStatements(dialect)
     }
 }
