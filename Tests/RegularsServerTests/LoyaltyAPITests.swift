@@ -467,3 +467,35 @@ actor ReceivedWebhooks {
         }
     }
 }
+
+/// A redeemed code used on a later order marks the reward used.
+@Suite struct LoyaltyCodeUseTests {
+    @Test(arguments: TestBackend.available)
+    func anOrderUsingTheCodeMarksTheRewardUsed(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await LoyaltySample.enable(app)
+            let headers = try await app.adminHeaders()
+            let database = app.regulars.database
+            let customer = try await Sample.customer("user@example.com", on: database)
+            try await LoyaltySample.grant(app, customer, points: 200, headers: headers)
+            let reward = try await LoyaltySample.reward(app, cost: 100, headers: headers)
+            var code = ""
+            try await LoyaltyAPITests.redeem(app, customer: customer, reward: reward.id, key: nil, headers: headers) {
+                code = try $0.json(LoyaltyRedemption.self).code
+            }
+
+            _ = try await Sample.upsert(
+                LoyaltySample.order(
+                    "used-1", customerID: customer, totalMinor: 4_000, placedDaysAgo: 0,
+                    discountCodes: [code.lowercased()]),
+                on: database)
+            var redemptions: [LoyaltyRedemption] = []
+            try await app.testing().test(.GET, "/api/loyalty/customers/\(customer)/redemptions", headers: headers) {
+                redemptions = try $0.json([LoyaltyRedemption].self)
+            }
+
+            #expect(redemptions.map(\.status) == ["used"])
+            #expect(redemptions.first?.usedAt != nil)
+        }
+    }
+}

@@ -76,7 +76,8 @@ import VaporTesting
             #expect(overview.contains("dir=\"rtl\""))
             #expect(overview.contains("Ten off"))
             #expect(dryRun?.status == .ok)
-            #expect(dryRun?.body.string.contains("النقاط الممنوحة") == true)  // the session keeps the Arabic chosen above
+            // The session keeps the Arabic chosen above.
+            #expect(dryRun?.body.string.contains("النقاط الممنوحة") == true)
             // The order was placed before the programme was enabled: only the adjustment, once.
             let entries = try await LoyaltySample.entries(app, customer, headers: try await app.adminHeaders())
             #expect(entries.map(\.points) == [25])
