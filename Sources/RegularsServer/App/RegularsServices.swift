@@ -6,10 +6,11 @@ public struct RegularsServices: Sendable {
     public let database: Database
     public let secretKey: String
     let loyaltyCache = LoyaltySettingsCache()
+    let apiKeyCache = APIKeyCache()
     /// Webhook secrets as recently read, shared by every request of this instance.
     let webhookSecretCache = WebhookSecretCache()
 
-    public var apiKeys: APIKeyStore { APIKeyStore(database: database) }
+    public var apiKeys: APIKeyStore { APIKeyStore(database: database, cache: apiKeyCache) }
     var settings: SettingsStore { SettingsStore(database: database) }
     var customers: CustomerRepository { CustomerRepository(database: database) }
     var orders: OrderRepository { OrderRepository(database: database) }

@@ -6,6 +6,8 @@ import SQLKit
 /// a short prefix that identifies the key in lists and logs.
 public struct APIKeyStore: Sendable {
     let database: Database
+    /// Recently verified keys of this instance (see `APIKeyCache`); `nil` checks the database every time.
+    var cache: APIKeyCache? = nil
 
     public struct Listed: Codable, Sendable {
         public var id: Int64
@@ -38,14 +40,18 @@ public struct APIKeyStore: Sendable {
     public func authenticate(_ key: String) async throws -> APIKeyScope? {
         let prefix = String(key.prefix(Self.prefixLength))
         guard key.count > Self.prefixLength else { return nil }
+        let digest = SecretToken.sha256Hex(key)
+        if let scope = cache?.scope(forDigest: digest) { return scope }
         struct Row: Decodable { var id: Int64; var keyHash: String; var scope: String }
         let row = try await database.read { sql in
             try await sql.raw(
                 "SELECT id, key_hash, scope FROM api_keys WHERE prefix = \(bind: prefix) AND revoked_at IS NULL"
             ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
-        guard let row, SecretToken.constantTimeEquals(row.keyHash, SecretToken.sha256Hex(key)) else { return nil }
-        return APIKeyScope(rawValue: row.scope)
+        guard let row, SecretToken.constantTimeEquals(row.keyHash, digest), let scope = APIKeyScope(rawValue: row.scope)
+        else { return nil }
+        cache?.remember(scope, forDigest: digest)
+        return scope
     }
 
     public func list() async throws -> [Listed] {
@@ -57,7 +63,7 @@ public struct APIKeyStore: Sendable {
     }
 
     public func revoke(prefix: String) async throws -> Bool {
-        try await database.write { sql in
+        let revoked = try await database.write { sql in
             let rows = try await sql.raw(
                 """
                 UPDATE api_keys SET revoked_at = \(bind: Instant.now.milliseconds)
@@ -66,6 +72,8 @@ public struct APIKeyStore: Sendable {
             ).all()
             return !rows.isEmpty
         }
+        cache?.clear()
+        return revoked
     }
 }
 
@@ -77,6 +85,7 @@ extension APIKeyStore {
                 "UPDATE api_keys SET revoked_at = \(bind: Instant.now.milliseconds) WHERE name = \(bind: name) AND revoked_at IS NULL"
             ).run()
         }
+        cache?.clear()
         return try await create(scope: scope, name: name)
     }
 }
