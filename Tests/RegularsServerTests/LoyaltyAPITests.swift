@@ -499,3 +499,48 @@ actor ReceivedWebhooks {
         }
     }
 }
+
+/// A redemption whose process stopped between taking the points and hearing from the store is released by the
+/// clock: the points and the stock come back.
+@Suite struct UnconfirmedRedemptionTests {
+    @Test(arguments: TestBackend.available)
+    func aRedemptionLeftHeldIsGivenBack(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await LoyaltySample.enable(app)
+            let headers = try await app.adminHeaders()
+            let database = app.regulars.database
+            let customer = try await Sample.customer("stranded@example.com", on: database)
+            try await LoyaltySample.grant(app, customer, points: 300, headers: headers)
+            let reward = try await LoyaltySample.reward(app, cost: 100, headers: headers, stock: 5)
+            try await LoyaltyAPITests.redeem(app, customer: customer, reward: reward.id, key: nil, headers: headers) {
+                #expect($0.status == .created)
+            }
+            // As if the process was killed while the code was on its way to the store an hour ago.
+            let anHourAgo = Instant(Date().addingTimeInterval(-3_600)).milliseconds
+            try await database.write { sql in
+                try await sql.raw(
+                    "UPDATE loyalty_redemptions SET status = 'held', created_at = \(bind: anHourAgo)"
+                ).run()
+            }
+            let clock = LoyaltyMaintenance(database: database, store: app.regulars.configuration.store)
+
+            let first = try await clock.run(at: Date())
+            let second = try await clock.run(at: Date())
+            var redemptions: [LoyaltyRedemption] = []
+            try await app.testing().test(.GET, "/api/loyalty/customers/\(customer)/redemptions", headers: headers) {
+                redemptions = try $0.json([LoyaltyRedemption].self)
+            }
+            let stock = try await LoyaltyRewardStore(
+                database: database, currency: app.regulars.configuration.store.baseCurrency
+            )
+            .list().first?.issued
+
+            #expect(first.unconfirmedRedemptions == 1)
+            #expect(second.unconfirmedRedemptions == 0)
+            #expect(redemptions.map(\.status) == ["failed"])
+            #expect(try await LoyaltySample.account(app, customer, headers: headers).balance == 300)
+            #expect(stock == 0)
+            try await LoyaltySample.expectConsistent(database)
+        }
+    }
+}

@@ -95,7 +95,10 @@ struct LoyaltyController: RouteCollection {
         let report = try await LoyaltyMaintenance(
             database: request.regulars.database, store: request.regulars.configuration.store
         ).run(at: Instant.now.date)
-        return ["accounts": report.accounts, "birthdays": report.birthdays]
+        return [
+            "accounts": report.accounts, "birthdays": report.birthdays,
+            "unconfirmed_redemptions": report.unconfirmedRedemptions,
+        ]
     }
 
     // MARK: Rewards

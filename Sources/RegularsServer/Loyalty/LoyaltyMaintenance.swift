@@ -17,7 +17,12 @@ struct LoyaltyMaintenance: Sendable {
     struct Report: Sendable, Equatable {
         var accounts = 0
         var birthdays = 0
+        var unconfirmedRedemptions = 0
     }
+
+    /// A redemption still `held` this long after it was made lost its confirmation (the process stopped between
+    /// taking the points and hearing from the store): its points and stock are given back.
+    static let confirmationTimeout: TimeInterval = 15 * 60
 
     func run(at now: Date) async throws -> Report {
         let settings = try await database.read { sql in try await LoyaltySettings.load(on: sql, store: store) }
@@ -41,7 +46,29 @@ struct LoyaltyMaintenance: Sendable {
             report.accounts += ids.count
         }
         report.birthdays = try await rewardBirthdays(settings: settings, at: now)
+        report.unconfirmedRedemptions = try await releaseUnconfirmed(settings: settings, at: now)
         return report
+    }
+
+    private func releaseUnconfirmed(settings: LoyaltySettings, at now: Date) async throws -> Int {
+        let cutoff = Instant(now.addingTimeInterval(-Self.confirmationTimeout)).milliseconds
+        let stale = try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT \(unsafeRaw: LoyaltyRedemption.columns) FROM loyalty_redemptions r
+                JOIN loyalty_rewards w ON w.id = r.reward_id
+                WHERE r.status = 'held' AND r.created_at < \(bind: cutoff) ORDER BY r.id
+                """
+            ).all(decoding: LoyaltyRedemption.Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        let redemptions = LoyaltyRedemptions(database: database, settings: settings, delivery: nil)
+        for held in stale {
+            try await database.write { sql in
+                try await redemptions.giveBack(
+                    held, reason: "the store never confirmed the code; the points were returned", on: sql)
+            }
+        }
+        return stale.count
     }
 
     /// Customers whose birthday is today somewhere (yesterday to tomorrow in UTC covers every time zone), rewarded
