@@ -1,5 +1,6 @@
 import Foundation
 import RegularsCore
+import RegularsLoyalty
 import Testing
 import Vapor
 import VaporTesting
@@ -45,6 +46,20 @@ import VaporTesting
             let badReward = try await Self.post(
                 app, "/loyalty/rewards", form: "name=Broken&kind=amount_off&points_cost=150&value=abc",
                 session: session, csrfFrom: "/loyalty")
+            var program = try await app.regulars.loyaltySettings().program
+            program.earning.promotions = [
+                Promotion(
+                    name: "Double weekend", multiplier: Multiplier(tenThousandths: 20_000),
+                    startDate: LocalDate(year: 2026, month: 12, day: 5),
+                    endDate: LocalDate(year: 2026, month: 12, day: 6))
+            ]
+            let rules =
+                LoyaltyProgramJSON.text(of: program).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let savedRules = try await Self.post(
+                app, "/loyalty/program", form: "program=\(rules)", session: session, csrfFrom: "/loyalty")
+            let brokenRules = try await Self.post(
+                app, "/loyalty/program", form: "program=%7B%22earning%22%3A1%7D", session: session, csrfFrom: "/loyalty"
+            )
             let settings = try await app.regulars.loyaltySettings()
             var ledgerPage = ""
             try await app.testing().test(.GET, "/loyalty/customers/\(customer)?lang=zh", headers: session) {
@@ -70,6 +85,9 @@ import VaporTesting
             #expect(settings.program.ledger.returnWindowDays == 14)
             #expect(settings.program.ledger.pointsLifetimeDays == nil)
             #expect(settings.program.ledger.shortfall == .negativeBalance)
+            #expect(savedRules?.status == .seeOther)
+            #expect(settings.program.earning.promotions.map(\.name) == ["Double weekend"])
+            #expect(brokenRules?.status == .badRequest)
             #expect(reward?.status == .seeOther)
             #expect(badReward?.status == .badRequest)
             #expect(ledgerPage.contains("积分账本"))

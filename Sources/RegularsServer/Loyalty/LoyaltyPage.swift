@@ -9,6 +9,7 @@ struct LoyaltyPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("loyalty", use: overview)
         routes.post("loyalty", "settings", use: saveSettings)
+        routes.on(.POST, "loyalty", "program", body: .collect(maxSize: "256kb"), use: saveProgram)
         routes.post("loyalty", "rewards", use: createReward)
         routes.post("loyalty", "dry-run", use: dryRun)
         routes.post("loyalty", "referrals", ":referralID", use: decideReferral)
@@ -87,6 +88,25 @@ struct LoyaltyPage: RouteCollection {
                     status: .unprocessableEntity, title: "Invalid loyalty programme",
                     detail: settings.problems.joined(separator: "; "))
             }
+            try await settings.save(on: sql)
+        }
+        services.loyaltyCache.invalidate()
+        return request.redirect(to: "/loyalty?saved=1")
+    }
+
+    struct ProgramForm: Content {
+        var program: String
+    }
+
+    /// Every rule at once — actions, promotions, tiers, referral and fraud rules — from the page's JSON editor.
+    @Sendable func saveProgram(_ request: Request) async throws -> Response {
+        let program = try LoyaltyProgramJSON.parse(try request.content.decode(ProgramForm.self).program)
+        let services = request.regulars
+        try await services.database.write { sql in
+            var settings =
+                try await LoyaltySettings.stored(on: sql)
+                ?? LoyaltySettings.starter(for: services.configuration.store, at: Date())
+            settings.program = program
             try await settings.save(on: sql)
         }
         services.loyaltyCache.invalidate()

@@ -15,6 +15,8 @@ struct LoyaltyPageView: Encodable, Sendable {
     var pointsPerUnitOfValue: Int64
     var codeWebhookURL: String
     var codeWebhookSecret: String
+    /// The whole programme — actions, promotions, tiers, referral and fraud rules — as editable JSON.
+    var programJSON: String
     var problems: [String]
     var message: String?
     var rewards: [RewardRow]
@@ -63,6 +65,7 @@ struct LoyaltyPageView: Encodable, Sendable {
             lifetimeDays: program.ledger.pointsLifetimeDays ?? 0, shortfall: program.ledger.shortfall.rawValue,
             pointsPerUnitOfValue: program.redemptionValue.points * unit / max(1, program.redemptionValue.minorUnits),
             codeWebhookURL: settings.codeWebhookURL ?? "", codeWebhookSecret: settings.codeWebhookSecret,
+            programJSON: LoyaltyProgramJSON.text(of: program),
             problems: settings.problems, message: message.map { _ in text("loyalty_saved") },
             rewards: rewards.map {
                 RewardRow(
