@@ -544,3 +544,41 @@ actor ReceivedWebhooks {
         }
     }
 }
+
+/// The cost reports through the API: the dry run over the last 12 months of orders and the points liability.
+@Suite struct LoyaltyReportTests {
+    @Test(arguments: TestBackend.available)
+    func theDryRunAndTheLiabilityCountWhatTheRulesIssue(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            try await LoyaltySample.enable(app)
+            let headers = try await app.adminHeaders()
+            let database = app.regulars.database
+            let customer = try await Sample.customer("costly@example.com", on: database)
+            let order = try await Sample.upsert(
+                LoyaltySample.order("cost-1", customerID: customer, totalMinor: 10_000, placedDaysAgo: 10), on: database
+            )
+            _ = try await LoyaltySample.refund("cost-r1", orderID: order.id, amountMinor: 2_500, on: database)
+            var dryRun: LoyaltyDryRunView?
+            var liability: LoyaltyLiabilityView?
+
+            try await app.testing().test(
+                .POST, "/api/loyalty/program/dry-run", headers: headers,
+                beforeRequest: { try $0.content.encode(["redemption_rate_basis_points": 0]) },
+                afterResponse: { dryRun = try $0.json(LoyaltyDryRunView.self) })
+            try await app.testing().test(.GET, "/api/loyalty/liability", headers: headers) {
+                liability = try $0.json(LoyaltyLiabilityView.self)
+            }
+
+            // 100 order points + 50 first-order bonus; the 25% refund takes back ⌈25⌉ + ⌈12.5⌉ = 38.
+            #expect(dryRun?.orders == 1)
+            #expect(dryRun?.pointsIssued == 150)
+            #expect(dryRun?.pointsReversed == 38)
+            #expect(dryRun?.pointsOutstanding == 112)
+            #expect(dryRun?.outstandingLiability.minorUnits == 112)
+            // Live, the same points are still inside the return window: pending, not yet spendable.
+            #expect(liability?.pending.points == 112)
+            #expect(liability?.outstanding.points == 0)
+            try await LoyaltySample.expectConsistent(database)
+        }
+    }
+}

@@ -106,7 +106,6 @@ struct LoyaltyRedemptions: Sendable {
             throw Problem.invalidField("reward_id", "no reward \(rewardID) exists")
         }
         let writer = LoyaltyAccountWriter(sql: sql, settings: settings)
-        try await writer.store.lockAccount(customerID)
         let tierID = try await sql.raw(
             "SELECT tier_id FROM loyalty_accounts WHERE customer_id = \(bind: customerID)"
         ).first(decodingColumn: "tier_id", as: String?.self).flatMap { $0 }
