@@ -48,7 +48,8 @@ public enum RegularsApp {
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(ProblemMiddleware(renderPage: ErrorPage.render))
         app.middleware.use(
-            FileMiddleware(publicDirectory: ResourceDirectory.url.appendingPathComponent("Public").path + "/"),
+            StaticAssetsMiddleware(
+                publicDirectory: ResourceDirectory.url.appendingPathComponent("Public").path + "/"),
             at: .beginning)
         app.middleware.use(SecurityHeadersMiddleware())
 

@@ -36,6 +36,12 @@ public struct APIKeyStore: Sendable {
         return key
     }
 
+    /// The scope of `key` if it was verified recently (see `APIKeyCache`), without a query.
+    func cachedScope(of key: String) -> APIKeyScope? {
+        guard key.count > Self.prefixLength else { return nil }
+        return cache?.scope(forDigest: SecretToken.sha256Hex(key))
+    }
+
     /// The scope of a presented key, or `nil` when it is unknown or revoked.
     public func authenticate(_ key: String) async throws -> APIKeyScope? {
         let prefix = String(key.prefix(Self.prefixLength))

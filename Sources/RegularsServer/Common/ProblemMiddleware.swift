@@ -2,17 +2,17 @@ import Vapor
 
 /// Turns every error into `application/problem+json` (or the HTML error page for a browser on a page route), so no
 /// client ever sees Vapor's default error body, and unexpected errors are logged once and answered 500 without detail.
-struct ProblemMiddleware: AsyncMiddleware {
+struct ProblemMiddleware: Middleware {
     let renderPage: @Sendable (Request, Problem) async -> Response?
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
             var problem = Self.problem(for: error, request: request)
             problem.instance = request.url.path
-            if Self.wantsHTML(request), let page = await renderPage(request, problem) { return page }
-            return Self.response(for: problem)
+            guard Self.wantsHTML(request) else { return request.eventLoop.makeSucceededFuture(Self.response(for: problem)) }
+            return request.eventLoop.makeFutureWithTask { [problem] in
+                await renderPage(request, problem) ?? Self.response(for: problem)
+            }
         }
     }
 

@@ -55,12 +55,20 @@ struct LoyaltyAccountSummary: Content, Equatable {
         var orderId: String?
     }
 
-    struct AccountRow: Decodable {
-        var customer: Int64
+    struct AccountRow {
         var tierId: String?
         var referralCode: String?
         var nextMaintenanceAt: Int64?
         var summary: String?
+
+        /// Decoded column by column: this read serves every balance request, and the keyed decoder cost more than
+        /// the query.
+        init(_ row: any SQLRow) throws {
+            tierId = try row.decode(column: "tier_id", as: String?.self)
+            referralCode = try row.decode(column: "referral_code", as: String?.self)
+            nextMaintenanceAt = try row.decode(column: "next_maintenance_at", as: Int64?.self)
+            summary = try row.decode(column: "summary", as: String?.self)
+        }
     }
 
     /// The customer's account, or `nil` when the customer does not exist. Reads the snapshot stored with the last
@@ -74,7 +82,7 @@ struct LoyaltyAccountSummary: Content, Equatable {
                 SELECT c.id AS customer, a.tier_id, a.referral_code, a.next_maintenance_at, a.summary
                 FROM customers c LEFT JOIN loyalty_accounts a ON a.customer_id = c.id WHERE c.id = \(bind: customerID)
                 """
-            ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first().map(AccountRow.init)
         else { return nil }
         let program = settings.program
         let current = account.nextMaintenanceAt.map { $0 > Instant(now).milliseconds } ?? true
