@@ -40,21 +40,29 @@ public enum RFMAnalysis: Sendable {
     /// so a large tie (say, all the one-order customers) lands in the quintile that holds most of it instead of
     /// being split arbitrarily, and a population where everyone is equal scores 3. With n distinct values the
     /// scores are exact quintiles (n/5 customers each when 5 divides n).
+    ///
+    /// The score only grows with the value, so one pass over the sorted values finds the lowest value of each score,
+    /// and each customer's score is then at most four comparisons — no per-customer sort of indices.
+    @inlinable
     public static func quintileScores<Value: Comparable>(_ values: [Value]) -> [Int] {
         let n = values.count
         guard n > 0 else { return [] }
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var scores = [Int](repeating: 0, count: n)
+        let sorted = values.sorted()
+        // lowest[s - 2] is the lowest value scoring at least s, for s = 2…5.
+        var lowest: [Value] = []
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n, values[order[end]] == values[order[start]] { end += 1 }
-            let ties = end - start
+            while end < n, sorted[end] == sorted[start] { end += 1 }
             // 1 + ⌊5 (2L + T) / 2n⌋ in exact integer arithmetic.
-            let score = min(5, 1 + 5 * (2 * start + ties) / (2 * n))
-            for i in start..<end { scores[order[i]] = score }
+            let score = min(5, 1 + 5 * (2 * start + end - start) / (2 * n))
+            while lowest.count < score - 1 { lowest.append(sorted[start]) }
             start = end
         }
-        return scores
+        return values.map { value in
+            var score = 1
+            for threshold in lowest where value >= threshold { score += 1 }
+            return score
+        }
     }
 }

@@ -25,6 +25,8 @@ extension Bench {
         @Option(help: "How many refreshes to time (the second and later upsert over existing scores).")
         var refreshes = 2
         @Flag(help: "Keep the database (file or schema) afterwards.") var keep = false
+        @Flag(help: "Reuse the SQLite store a --keep run left at --sqlite-path instead of generating one.")
+        var reuseStore = false
 
         func validate() throws {
             guard customers >= 1, orders >= customers else {
@@ -38,7 +40,7 @@ extension Bench {
         func run() async throws {
             try await RegularsRunner.benchAnalytics(
                 orders: orders, customers: customers, seed: seed, sqlitePath: sqlitePath, postgresURL: databaseUrl,
-                refreshes: refreshes, keep: keep
+                refreshes: refreshes, keep: keep, reuse: reuseStore
             ) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         }
     }

@@ -183,6 +183,24 @@ import VaporTesting
         }
     }
 
+    @Test func largeStoresFitOnAnEvenlySpacedSampleOfCustomers() {
+        // Setup: ten customers whose frequency is their id.
+        let ids = (1...10).map(Int64.init)
+        let summaries = CustomerSummaries(
+            customerIDs: ids, frequency: ids.map(Double.init), recency: ids.map(Double.init),
+            age: ids.map { Double($0) + 1 }, monetaryValue: ids.map(Double.init))
+
+        // Action: a sample of at most four, and one larger than the store.
+        let sample = AnalyticsRefresher.fitSample(of: summaries, maximum: 4)
+        let whole = AnalyticsRefresher.fitSample(of: summaries, maximum: 10)
+
+        // Check: every k-th customer with its own values; a store within the limit is fitted whole.
+        #expect(sample.customerIDs == [1, 3, 6, 8])
+        #expect(sample.frequency == [1, 3, 6, 8])
+        #expect(sample.age == [2, 4, 7, 9])
+        #expect(whole.customerIDs == ids)
+    }
+
     @Test func theNightlyRefreshIsAt3AMStoreTimeAcrossDaylightSavingChanges() throws {
         let newYork = try #require(StoreTimeZone.named("America/New_York"))
         // 2026-03-08 is the spring-forward day in New York; 03:00 local is 07:00Z that day.

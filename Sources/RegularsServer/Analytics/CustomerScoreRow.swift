@@ -1,3 +1,5 @@
+import SQLiteKit
+
 /// One customer's scores as a refresh computes them, before they are written to `customer_scores`.
 struct CustomerScoreRow: Sendable, Equatable {
     var customerID: Int64
@@ -11,37 +13,23 @@ struct CustomerScoreRow: Sendable, Equatable {
     var rfmSegment: String
     var nextOrderAt: Int64?
 
-    /// Appends `(customer_id, run_id, model, …)` in the order of `AnalyticsRefresher.scoreColumns` as SQL literals.
-    /// Doubles are written in their shortest round-trip form, so the database stores exactly the computed value.
-    func appendLiteral(to text: inout String, runID: Int64, modelLiteral: String) {
-        func number(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "NULL" }
-            return "\(value)"
+    /// Appends the row's values in the order of `AnalyticsRefresher.scoreColumns`.
+    func append(to binds: inout [SQLiteData], runID: Int64, model: String) {
+        func number(_ value: Double?) -> SQLiteData {
+            guard let value, value.isFinite else { return .null }
+            return .float(value)
         }
-        text += "("
-        text += String(customerID)
-        text += ","
-        text += String(runID)
-        text += ","
-        text += modelLiteral
-        text += ","
-        text += number(pAlive)
-        text += ","
-        text += number(expectedOrders90d)
-        text += ","
-        text += predictedClv12mMinor.map { String($0) } ?? "NULL"
-        text += ","
-        text += churnRisk.map(AnalyticsRefresher.literal) ?? "NULL"
-        text += ","
-        text += String(rfmRecency)
-        text += ","
-        text += String(rfmFrequency)
-        text += ","
-        text += String(rfmMonetary)
-        text += ","
-        text += AnalyticsRefresher.literal(rfmSegment)
-        text += ","
-        text += nextOrderAt.map { String($0) } ?? "NULL"
-        text += ")"
+        binds.append(.integer(SQLiteInt64(customerID)))
+        binds.append(.integer(SQLiteInt64(runID)))
+        binds.append(.text(model))
+        binds.append(number(pAlive))
+        binds.append(number(expectedOrders90d))
+        binds.append(predictedClv12mMinor.map { .integer(SQLiteInt64($0)) } ?? .null)
+        binds.append(churnRisk.map { .text($0) } ?? .null)
+        binds.append(.integer(SQLiteInt64(rfmRecency)))
+        binds.append(.integer(SQLiteInt64(rfmFrequency)))
+        binds.append(.integer(SQLiteInt64(rfmMonetary)))
+        binds.append(.text(rfmSegment))
+        binds.append(nextOrderAt.map { .integer(SQLiteInt64($0)) } ?? .null)
     }
 }

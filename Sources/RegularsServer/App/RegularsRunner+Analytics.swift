@@ -29,12 +29,13 @@ extension RegularsRunner {
     /// afterwards unless `keep`.
     public static func benchAnalytics(
         orders: Int, customers: Int, seed: UInt64, sqlitePath: String, postgresURL: String?, refreshes: Int,
-        keep: Bool, output: @escaping @Sendable (String) -> Void
+        keep: Bool, reuse: Bool = false, output: @escaping @Sendable (String) -> Void
     ) async throws {
         var logger = Logger(label: "regulars.bench")
         logger.logLevel = .warning
         let database: Database
         var cleanup: @Sendable () async -> Void = {}
+        var reusing = false
         if let postgresURL {
             let schema = "regulars_bench_\(UInt32.random(in: 0...UInt32.max))"
             let admin = try Database.open(.postgres(url: postgresURL), maxConnections: 1, logger: logger)
@@ -50,7 +51,10 @@ extension RegularsRunner {
                 try? await admin.shutdown()
             }
         } else {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+            reusing = reuse && FileManager.default.fileExists(atPath: sqlitePath)
+            if !reusing {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+            }
             database = try Database.open(.sqlite(path: sqlitePath), maxConnections: 4, logger: logger)
             output("SQLite, \(sqlitePath)")
             cleanup = {
@@ -65,22 +69,26 @@ extension RegularsRunner {
             try await Migrator(database: database, migrations: Migration.all, logger: logger).migrate()
             let now = Instant.now
             let bench = AnalyticsBenchmark(orders: orders, customers: customers, seed: seed)
-            let loadStarted = ContinuousClock.now
-            let lastReport = TenthsReporter()
-            let load = try await bench.load(into: database, now: now) { customersDone, ordersDone in
-                if lastReport.due(customersDone, of: customers) {
-                    output(
-                        String(
-                            format: "  loaded %d customers, %d orders (%.0f orders/s)", customersDone, ordersDone,
-                            Double(ordersDone) / max(0.001, (ContinuousClock.now - loadStarted).seconds)))
+            if reusing {
+                output("store: reused from an earlier --keep run (its orders and customers, scored as of now)")
+            } else {
+                let loadStarted = ContinuousClock.now
+                let lastReport = TenthsReporter()
+                let load = try await bench.load(into: database, now: now) { customersDone, ordersDone in
+                    if lastReport.due(customersDone, of: customers) {
+                        output(
+                            String(
+                                format: "  loaded %d customers, %d orders (%.0f orders/s)", customersDone, ordersDone,
+                                Double(ordersDone) / max(0.001, (ContinuousClock.now - loadStarted).seconds)))
+                    }
                 }
+                output(
+                    String(
+                        format:
+                            "store: %d customers, %d orders, %d customer-month rollup rows; generated and inserted in %.1f s (%.0f orders/s), indexes built in %.1f s",
+                        load.customers, load.orders, load.customerMonths, load.generateAndInsertSeconds,
+                        Double(load.orders) / max(0.001, load.generateAndInsertSeconds), load.indexSeconds))
             }
-            output(
-                String(
-                    format:
-                        "store: %d customers, %d orders, %d customer-month rollup rows; generated and inserted in %.1f s (%.0f orders/s), indexes built in %.1f s",
-                    load.customers, load.orders, load.customerMonths, load.generateAndInsertSeconds,
-                    Double(load.orders) / max(0.001, load.generateAndInsertSeconds), load.indexSeconds))
             guard let usd = CurrencyCode("USD") else {
                 throw ConfigurationError(variable: "currency", problem: "USD is not a known currency")
             }

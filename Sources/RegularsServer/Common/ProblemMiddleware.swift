@@ -9,7 +9,9 @@ struct ProblemMiddleware: Middleware {
         next.respond(to: request).flatMapError { error in
             var problem = Self.problem(for: error, request: request)
             problem.instance = request.url.path
-            guard Self.wantsHTML(request) else { return request.eventLoop.makeSucceededFuture(Self.response(for: problem)) }
+            guard Self.wantsHTML(request) else {
+                return request.eventLoop.makeSucceededFuture(Self.response(for: problem))
+            }
             return request.eventLoop.makeFutureWithTask { [problem] in
                 await renderPage(request, problem) ?? Self.response(for: problem)
             }

@@ -22,7 +22,7 @@ extension Database {
                     threadPool: SQLiteThreads.pool))
             return pooled(
                 source, dialect: .sqlite, maxConnections: maxConnections, logger: logger,
-                eventLoopGroup: eventLoopGroup, sql: { $0.sql() })
+                eventLoopGroup: eventLoopGroup, sql: { $0.sql() }, driver: { .sqlite($0) })
         case .postgres(let text):
             return try pooledPostgres(
                 try SQLPostgresConfiguration(url: text), maxConnections: maxConnections, logger: logger,
@@ -37,12 +37,14 @@ extension Database {
     ) throws -> Database {
         pooled(
             PostgresConnectionSource(sqlConfiguration: configuration), dialect: .postgres,
-            maxConnections: maxConnections, logger: logger, eventLoopGroup: eventLoopGroup, sql: { $0.sql() })
+            maxConnections: maxConnections, logger: logger, eventLoopGroup: eventLoopGroup, sql: { $0.sql() },
+            driver: { .postgres($0) })
     }
 
     private static func pooled<Source: ConnectionPoolSource & SendableMetatype>(
         _ source: Source, dialect: SQLDialectKind, maxConnections: Int, logger: Logger,
-        eventLoopGroup: any EventLoopGroup, sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase
+        eventLoopGroup: any EventLoopGroup, sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase,
+        driver: @escaping @Sendable (Source.Connection) -> DriverConnection
     ) -> Database where Source.Connection: Sendable {
         let loops = max(1, eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 })
         let pool = SendablePool(
@@ -56,7 +58,7 @@ extension Database {
                 let connection = try await pool.pool.requestConnection(logger: logger).get()
                 gauge.acquired()
                 return PooledConnection(
-                    sql: sql(connection),
+                    sql: sql(connection), driver: driver(connection),
                     release: {
                         gauge.released()
                         pool.pool.releaseConnection(connection, logger: logger)

@@ -16,6 +16,7 @@ public struct Database: Sendable {
 
     struct PooledConnection: Sendable {
         let sql: any SQLDatabase
+        let driver: DriverConnection
         let release: @Sendable () -> Void
     }
 
@@ -26,6 +27,11 @@ public struct Database: Sendable {
     }
 
     public func write<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await write { sql, _ in try await body(sql) }
+    }
+
+    /// `write` that also hands the body the driver connection under `sql`, in the same transaction.
+    func write<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
         if let writeGate {
             await writeGate.enter()
             do {
@@ -40,13 +46,15 @@ public struct Database: Sendable {
         return try await transaction(body)
     }
 
-    private func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    private func transaction<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T)
+        async throws -> T
+    {
         let connection = try await acquire()
         defer { connection.release() }
         let sql = connection.sql
         try await sql.raw(SQLQueryString(dialect.beginWrite)).run()
         do {
-            let result = try await body(sql)
+            let result = try await body(sql, connection.driver)
             try await sql.raw("COMMIT").run()
             return result
         } catch {

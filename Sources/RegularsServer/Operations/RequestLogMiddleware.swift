@@ -13,7 +13,8 @@ struct RequestLogMiddleware: Middleware {
                 "request",
                 metadata: [
                     "method": "\(request.method.rawValue)", "path": "\(request.url.path)",
-                    "status": "\(response.status.code)", "duration_ms": "\((elapsed.seconds * 100_000).rounded() / 100)",
+                    "status": "\(response.status.code)",
+                    "duration_ms": "\((elapsed.seconds * 100_000).rounded() / 100)",
                 ])
             return response
         }
