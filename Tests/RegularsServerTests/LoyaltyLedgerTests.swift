@@ -274,4 +274,45 @@ import VaporTesting
             try await LoyaltySample.expectConsistent(database)
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func mergingTwoCustomersCarriesBothLedgersOntoTheSurvivor(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            // Setup: an anonymous shopper and a signed-up one, each with points, a pending order and the other's
+            // redemption history.
+            try await LoyaltySample.enable(app)
+            let headers = try await app.adminHeaders()
+            let database = app.regulars.database
+            let anonymous = CustomerIdentity(source: .anonymousID, externalID: "anon-7")
+            let user = CustomerIdentity(source: .segmentUserID, externalID: "user-7")
+            let first = try await Sample.customer("merge-a@example.com", identities: [anonymous], on: database)
+            let second = try await Sample.customer("merge-b@example.com", identities: [user], on: database)
+            try await LoyaltySample.grant(app, first, points: 300, headers: headers)
+            try await LoyaltySample.grant(app, second, points: 200, headers: headers)
+            _ = try await Sample.upsert(
+                LoyaltySample.order("m-1", customerID: second, totalMinor: 5_000, placedDaysAgo: 1), on: database)
+            let before = [
+                try await LoyaltySample.account(app, first, headers: headers),
+                try await LoyaltySample.account(app, second, headers: headers),
+            ]
+            let entriesBefore = try await Sample.count("loyalty_entries", on: database)
+
+            // Action: identify links the two.
+            let survivor = try await database.write { sql in
+                try await CustomerWriter(sql: sql).resolve(
+                    [anonymous, user], profile: CustomerInput(), at: Instant.now)
+            }
+
+            // Check: one customer whose balance and pending points are the sum of both, with every entry kept.
+            #expect(try await Sample.count("customers", on: database) == 1)
+            let after = try await LoyaltySample.account(app, survivor, headers: headers)
+            #expect(after.balance == before[0].balance + before[1].balance)
+            #expect(after.pending == before[0].pending + before[1].pending)
+            #expect(after.pending > 0)
+            #expect(try await Sample.count("loyalty_entries", on: database) == entriesBefore)
+            let history = try await LoyaltySample.entries(app, survivor, headers: headers)
+            #expect(history.count == entriesBefore)
+            try await LoyaltySample.expectConsistent(database)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RegularsCore
 import SQLKit
 
@@ -118,8 +119,8 @@ struct CustomerWriter: Sendable {
         try await sql.raw("UPDATE customers SET search_text = \(bind: text) WHERE id = \(bind: id)").run()
     }
 
-    /// Moves everything of `other` onto `survivor`, fills the survivor's missing profile fields from it, then
-    /// deletes `other` and refreshes the survivor's aggregates.
+    /// Moves everything of `other` onto `survivor` (its loyalty points and rewards too: `LoyaltyMerge`), fills the
+    /// survivor's missing profile fields from it, then deletes `other` and refreshes the survivor's aggregates.
     private func merge(_ other: Int64, into survivor: Int64) async throws {
         for table in ["customer_identities", "customer_consents", "orders", "checkouts", "events"] {
             try await sql.raw(
@@ -138,6 +139,7 @@ struct CustomerWriter: Sendable {
         try await sql.raw(
             "UPDATE customers SET \(unsafeRaw: fill.joined(separator: ", ")) WHERE id = \(bind: survivor)"
         ).run()
+        try await LoyaltyMerge(sql: sql).move(from: other, into: survivor, at: Date())
         // Its orders are the survivor's now: take its share out of the cohort rollups before it goes.
         try await AnalyticsRollups.refresh(customerID: other, on: sql)
         try await sql.raw("DELETE FROM customers WHERE id = \(bind: other)").run()
