@@ -8,8 +8,8 @@ extension AnalyticsRefresher {
         "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_segment", "next_order_at",
     ]
 
-    /// SQLite rows per statement: twelve bound values each, under SQLite's limit of 32,766 per statement.
-    static let sqliteScoreRowsPerStatement = 2_500
+    /// SQLite rows per statement: six bound values each, under SQLite's limit of 32,766 per statement.
+    static let sqliteScoreRowsPerStatement = 5_000
     /// PostgreSQL rows per statement: one array per column.
     static let postgresScoreRowsPerStatement = 100_000
 
@@ -41,20 +41,25 @@ extension AnalyticsRefresher {
     private static func writeScores(
         _ rows: [CustomerScoreRow], runID: Int64, model: String, sqlite connection: SQLiteConnection
     ) async throws {
-        // A million rows and their index entries outgrow SQLite's default 2 MB page cache many times over; a cache
-        // that holds them keeps the transaction from spilling pages to the WAL and reading them back.
-        try await connection.query("PRAGMA cache_size = -262144") { _ in }
-        defer { Task { try? await connection.query("PRAGMA cache_size = -2000") { _ in } } }
-        let row = "(" + Array(repeating: "?", count: scoreColumns.count).joined(separator: ",") + ")"
-        let head = "INSERT INTO customer_scores (\(scoreColumns.joined(separator: ", "))) VALUES "
+        let width = CustomerScoreRow.compactValueCount
+        let row = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
+        // The run id and model are the same for every row: written once, as literals (a number and a fixed word).
+        let head =
+            "INSERT INTO customer_scores (customer_id, p_alive, expected_orders_90d, predicted_clv_12m_minor, "
+            + "churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, next_order_at, run_id, model) "
+            + "SELECT \(CustomerScoreRow.compactSelectList), \(runID), '\(model.replacingOccurrences(of: "'", with: "''"))' "
+            + "FROM (VALUES "
+        // `WHERE true` tells SQLite's parser that ON CONFLICT starts the upsert, not a join constraint.
+        let tail = ") WHERE true" + upsert
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + sqliteScoreRowsPerStatement)
             var binds: [SQLiteData] = []
-            binds.reserveCapacity(scoreColumns.count * (end - start))
-            for index in start..<end { rows[index].append(to: &binds, runID: runID, model: model) }
-            let text = head + repeatElement(row, count: end - start).joined(separator: ",") + upsert
-            try await connection.query(text, binds) { _ in }
+            binds.reserveCapacity(width * (end - start))
+            for index in start..<end { rows[index].appendCompact(to: &binds) }
+            try await connection.query(
+                head + repeatElement(row, count: end - start).joined(separator: ",") + tail, binds
+            ) { _ in }
             start = end
         }
     }
