@@ -183,6 +183,58 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestBackend.available)
+    func everySegmentAndChurnBandIsWrittenAndReadBackAsComputed(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            // Setup: one customer per segment, cycling through the churn bands and no band.
+            let segments = RFMSegment.allCases
+            let bands = ChurnRisk.allCases.map(\.rawValue) + [nil]
+            var rows: [CustomerScoreRow] = []
+            for (index, segment) in segments.enumerated() {
+                let id = try await Sample.customer("segment\(index)@example.com", on: database)
+                rows.append(
+                    CustomerScoreRow(
+                        customerID: id, pAlive: index.isMultiple(of: 3) ? nil : 0.125 * Double(index % 8),
+                        expectedOrders90d: 1.5, predictedClv12mMinor: index == 2 ? nil : Int64(index) * 1_001,
+                        churnRisk: bands[index % bands.count], rfmRecency: 1 + index % 5, rfmFrequency: 5 - index % 5,
+                        rfmMonetary: 1 + (index * 2) % 5, rfmSegment: segment.rawValue,
+                        nextOrderAt: index == 4 ? nil : 1_800_000_000_000 + Int64(index)))
+            }
+
+            // Action: write them as a refresh does, then read the table back.
+            try await database.write { sql, driver in
+                try await AnalyticsRefresher.writeScores(
+                    rows, runID: 7, model: "bgnbd+gamma_gamma", on: sql, driver: driver)
+            }
+            let stored = try await database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT customer_id, p_alive, expected_orders_90d, predicted_clv_12m_minor, churn_risk, rfm_recency,
+                        rfm_frequency, rfm_monetary, rfm_segment, next_order_at, run_id, model
+                    FROM customer_scores ORDER BY customer_id
+                    """
+                ).all()
+            }
+
+            // Check: every value as computed.
+            #expect(stored.count == rows.count)
+            for (row, record) in zip(rows, stored) {
+                #expect(try record.decode(column: "customer_id", as: Int64.self) == row.customerID)
+                #expect(try record.decode(column: "p_alive", as: Double?.self) == row.pAlive)
+                #expect(
+                    try record.decode(column: "predicted_clv_12m_minor", as: Int64?.self) == row.predictedClv12mMinor)
+                #expect(try record.decode(column: "churn_risk", as: String?.self) == row.churnRisk)
+                #expect(try record.decode(column: "rfm_recency", as: Int.self) == row.rfmRecency)
+                #expect(try record.decode(column: "rfm_frequency", as: Int.self) == row.rfmFrequency)
+                #expect(try record.decode(column: "rfm_monetary", as: Int.self) == row.rfmMonetary)
+                #expect(try record.decode(column: "rfm_segment", as: String.self) == row.rfmSegment)
+                #expect(try record.decode(column: "next_order_at", as: Int64?.self) == row.nextOrderAt)
+                #expect(try record.decode(column: "run_id", as: Int64.self) == 7)
+                #expect(try record.decode(column: "model", as: String.self) == "bgnbd+gamma_gamma")
+            }
+        }
+    }
+
     @Test func largeStoresFitOnAnEvenlySpacedSampleOfCustomers() {
         // Setup: ten customers whose frequency is their id.
         let ids = (1...10).map(Int64.init)
