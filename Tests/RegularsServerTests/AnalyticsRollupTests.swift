@@ -175,9 +175,15 @@ import VaporTesting
             let headers = try await app.adminHeaders()
             try await app.testing().test(.GET, "/api/analytics/model", headers: headers) { response in
                 #expect(response.status == .ok)
-                struct Body: Decodable { var holdout: HoldoutCheck? }
-                let holdout = try #require(
-                    try JSONDecoder().decode(Body.self, from: Data(buffer: response.body)).holdout)
+                struct Body: Decodable {
+                    var holdout: HoldoutCheck?
+                    var retention: [MonthRetention]?
+                }
+                let body = try JSONDecoder().decode(Body.self, from: Data(buffer: response.body))
+                let retention = try #require(body.retention)
+                #expect(retention.count == 2 && retention[1].customersAtStart > 0)
+                #expect(retention[1].retentionRatePercent != nil)
+                let holdout = try #require(body.holdout)
                 let end = try #require(EpochDay(holdout.holdoutEnd))
                 let calibrationEnd = try #require(EpochDay(holdout.calibrationEnd))
                 #expect(end == EpochDay(rawValue: Int32(now.milliseconds / 86_400_000)))
@@ -200,6 +206,7 @@ import VaporTesting
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("<title>预测与实际重复购买（保留期，累计）</title>"))
+                #expect(page.contains("客户留存率") && page.contains("流失率"))
                 #expect(page.components(separatedBy: "<polyline").count - 1 >= 3)
             }
         }
@@ -272,5 +279,54 @@ import VaporTesting
         #expect(HoldoutCheck.holdoutWeeks(historyDays: 28) == 1)
         #expect(HoldoutCheck.holdoutWeeks(historyDays: 365) == 13)
         #expect(HoldoutCheck.holdoutWeeks(historyDays: 3 * 365) == 26)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func monthlyRetentionCountsWhoWasActiveAtEachEndOfTheMonth(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            // Setup: in month m, A ordered 5 months before and again in m (retained); B last ordered 12 months before
+            // (active at the start, not the end); C is new in m; D last ordered 13 months before (active only at the
+            // start of m − 1).
+            let m = 24_300
+            let ids = [
+                try await Sample.customer("a@example.com", on: database),
+                try await Sample.customer("b@example.com", on: database),
+                try await Sample.customer("c@example.com", on: database),
+                try await Sample.customer("d@example.com", on: database),
+            ]
+            let months = [(ids[0], m - 5), (ids[0], m), (ids[1], m - 12), (ids[2], m), (ids[3], m - 13)]
+            try await database.write { sql in
+                for (customer, month) in months {
+                    try await sql.raw(
+                        """
+                        INSERT INTO customer_months (customer_id, month, orders, net_minor)
+                        VALUES (\(bind: customer), \(bind: month), 1, 1000)
+                        """
+                    ).run()
+                }
+                try await sql.raw(
+                    """
+                    INSERT INTO cohort_months (cohort_month, month, customers, orders, net_minor, repeat_customers,
+                        repeat_net_minor)
+                    VALUES (\(bind: m), \(bind: m), 1, 1, 1000, 0, 0)
+                    """
+                ).run()
+            }
+
+            // Action
+            let retention = try await database.read { sql in try await MonthRetention.load(lastMonth: m, on: sql) }
+
+            // Check, by hand: m − 1: S = {A, B, D}, E = {A, B}, N = 0 → CRR 66.7 %, churn 33.3 %;
+            // m: S = {A, B}, E = {A, C}, N = {C}, retained {A} → CRR 50 %, churn 50 %.
+            #expect(retention.count == 2)
+            #expect(retention[0].customersAtStart == 3 && retention[0].customersAtEnd == 2)
+            #expect(retention[0].newCustomers == 0 && retention[0].retainedCustomers == 2)
+            #expect(abs((retention[0].retentionRatePercent ?? 0) - 200.0 / 3) < 1e-9)
+            #expect(abs((retention[0].churnRatePercent ?? 0) - 100.0 / 3) < 1e-9)
+            #expect(retention[1].customersAtStart == 2 && retention[1].customersAtEnd == 2)
+            #expect(retention[1].newCustomers == 1 && retention[1].retainedCustomers == 1)
+            #expect(retention[1].retentionRatePercent == 50 && retention[1].churnRatePercent == 50)
+            #expect(retention[1].month == "2025-01")
+        }
     }
 }

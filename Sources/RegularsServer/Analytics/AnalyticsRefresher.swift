@@ -57,6 +57,8 @@ struct AnalyticsRefresher: Sendable {
         var error: String?
         var holdout: HoldoutCheck?
         var holdoutError: String?
+        /// Retention in the last complete month and the one before (`MonthRetention`); absent in older reports.
+        var retention: [MonthRetention]?
     }
 
     static let stepNames = [
@@ -112,6 +114,9 @@ struct AnalyticsRefresher: Sendable {
             step(2)
             // The holdout check reads its sample of orders and fits its own model while this task fits the models.
             async let holdout = Self.outcome { try await holdoutCheck(rows, now: now) }
+            async let retention = database.read { sql in
+                try await MonthRetention.load(lastMonth: CohortRollup.monthNumber(of: now) - 1, on: sql)
+            }
             var scores = try Self.score(rows, now: now, runID: run.id, currency: baseCurrency)
             try await runs.heartbeat(run.id)
             lap(2)
@@ -120,6 +125,7 @@ struct AnalyticsRefresher: Sendable {
             case .success(let check): scores.report.holdout = check
             case .failure(let error): scores.report.holdoutError = "\(error)"
             }
+            scores.report.retention = try await retention
             try await runs.heartbeat(run.id)
             lap(3)
             step(4)
@@ -182,7 +188,7 @@ struct AnalyticsRefresher: Sendable {
             })
         var report = Report(
             customers: summaries.count, repeatCustomers: summaries.repeatCustomerCount,
-            observedAt: now.iso8601, fit: nil, error: nil, holdout: nil, holdoutError: nil)
+            observedAt: now.iso8601, fit: nil, error: nil, holdout: nil, holdoutError: nil, retention: nil)
         var predictions: CustomerPredictions?
         var purchaseModel: BGNBDModel?
         do {

@@ -47,7 +47,20 @@ struct DashboardPage: RouteCollection {
                 label: text(key), value: shown, change: String(format: "%+.1f%%", change),
                 direction: better > 0.05 ? "better" : better < -0.05 ? "worse" : "flat")
         }
+        let latest = try await AnalyticsRunStore(database: services.database).latest()
+        let report = try await AnalyticsRunStore(database: services.database).latestReport()
+            .flatMap { JSONText.decode(AnalyticsRefresher.Report.self, from: $0) }
+        // Retention needs each customer's activity over a year: the last refresh computed it from `customer_months`.
+        let retention = report?.retention ?? []
+        let retained = retention.last
+        let retainedBefore = retention.count > 1 ? retention[retention.count - 2] : nil
         let tiles = [
+            tile(
+                "kpi_retention_rate", retained?.retentionRatePercent, retainedBefore?.retentionRatePercent,
+                percent(retained?.retentionRatePercent)),
+            tile(
+                "kpi_churn_rate", retained?.churnRatePercent, retainedBefore?.churnRatePercent,
+                percent(retained?.churnRatePercent), higherIsBetter: false),
             tile(
                 "kpi_net_revenue", Double(current.netRevenueMinor), Double(previous.netRevenueMinor),
                 money(current.netRevenueMinor)),
@@ -101,9 +114,6 @@ struct DashboardPage: RouteCollection {
             return (label, clvValues.filter { $0 >= low && $0 < high }.count)
         }
 
-        let latest = try await AnalyticsRunStore(database: services.database).latest()
-        let report = try await AnalyticsRunStore(database: services.database).latestReport()
-            .flatMap { JSONText.decode(AnalyticsRefresher.Report.self, from: $0) }
         var model: [LabelledValue] = []
         if let fit = report?.fit {
             if let bgnbd = fit.bgnbd {
