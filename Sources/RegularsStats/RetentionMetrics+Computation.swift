@@ -1,11 +1,13 @@
 import Foundation
 
 extension RetentionMetrics {
-    /// Computes the metrics for the period [start, end) from all orders (the whole history is needed to know who
-    /// was active at the start and who is new).
+    /// Computes the metrics for the period [start, end) from the orders placed from one activity window before
+    /// `start` up to `end` (or the whole history). Who is new depends on orders before that: pass each customer's
+    /// first counted order ever in `firstOrders` when `orders` does not reach back to it, or a customer returning
+    /// after a long gap counts as new.
     public init(
         orders: [OrderRecord], periodStart start: Date, periodEnd end: Date,
-        configuration: RetentionConfiguration = RetentionConfiguration()
+        configuration: RetentionConfiguration = RetentionConfiguration(), firstOrders: [Int64: Date] = [:]
     ) {
         precondition(start <= end, "the period must not end before it starts")
         let window = configuration.activityWindow
@@ -21,7 +23,8 @@ extension RetentionMetrics {
         var revenue: Int64 = 0
         for order in orders where order.counts {
             let date = order.placedAt
-            var customer = customers[order.customerID] ?? Customer(firstOrder: date)
+            var customer =
+                customers[order.customerID] ?? Customer(firstOrder: firstOrders[order.customerID] ?? date)
             if date < customer.firstOrder { customer.firstOrder = date }
             if date >= start.addingTimeInterval(-window), date < start { customer.activeAtStart = true }
             if date >= end.addingTimeInterval(-window), date < end { customer.activeAtEnd = true }

@@ -137,7 +137,8 @@ import VaporTesting
 
             let rollup = try await CohortRollup.load(database: database, asOf: asOf)
             let orders = try await AnalyticsOrders(database: database).load(
-                from: Instant(milliseconds: 0), to: Instant(milliseconds: asOf.milliseconds + 1))
+                from: Instant(milliseconds: 0), to: Instant(milliseconds: asOf.milliseconds + 1)
+            ).orders
             let scanned = CohortTable(
                 orders: orders, granularity: .month, timeZone: try #require(TimeZone(identifier: "UTC")),
                 asOf: asOf.date)

@@ -144,6 +144,38 @@ import VaporTesting
     }
 
     @Test(arguments: TestBackend.available)
+    func aCustomerReturningAfterMoreThanAYearIsNotCountedAsNew(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            // Setup: Cy first bought 500 days before the period and comes back in it; Dee is new in it.
+            let database = app.regulars.database
+            let cy = try await Sample.customer("cy@example.com", on: database)
+            let dee = try await Sample.customer("dee@example.com", on: database)
+            _ = try await Sample.upsert(
+                Sample.order("old", customerID: cy, totalMinor: 1_000, daysAfterStart: -500), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("back", customerID: cy, totalMinor: 1_000, daysAfterStart: 4), on: database)
+            _ = try await Sample.upsert(
+                Sample.order("new", customerID: dee, totalMinor: 1_000, daysAfterStart: 5), on: database)
+            let headers = try await app.adminHeaders()
+
+            // Action / Check: the summary counts only Dee as new; weekly cohorts of the period hold only Dee.
+            try await app.testing().test(.GET, "/api/analytics/summary?from=2026-01-01&to=2026-03-31", headers: headers)
+            { response in
+                let metrics = try response.json(RetentionMetrics.self)
+                #expect(metrics.orderingCustomers == 2)
+                #expect(metrics.newCustomers == 1)
+                #expect(metrics.customersAtStart == 0)
+            }
+            try await app.testing().test(
+                .GET, "/api/analytics/cohorts?from=2026-01-01&to=2026-03-31&granularity=week", headers: headers
+            ) { response in
+                let table = try response.json(CohortTable.self)
+                #expect(table.cohorts.map(\.customers).reduce(0, +) == 1)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func summaryAndCohortsFollowTheirDefinitionsOnAHandMadeStore(backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             let database = app.regulars.database

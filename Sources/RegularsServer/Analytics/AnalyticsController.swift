@@ -32,9 +32,10 @@ struct AnalyticsController: RouteCollection {
             activityWindowDays: 365, customerAcquisitionCostMinor: query.cacMinor)
         // Activity at the period's start looks back one window, so orders from a year before it are read too.
         let lookBack = Instant(milliseconds: period.start.milliseconds - 365 * 86_400_000)
-        let orders = try await AnalyticsOrders(database: request.regulars.database).load(from: lookBack, to: period.end)
+        let loaded = try await AnalyticsOrders(database: request.regulars.database).load(from: lookBack, to: period.end)
         return RetentionMetrics(
-            orders: orders, periodStart: period.start.date, periodEnd: period.end.date, configuration: configuration)
+            orders: loaded.orders, periodStart: period.start.date, periodEnd: period.end.date,
+            configuration: configuration, firstOrders: loaded.firstOrders)
     }
 
     /// Monthly cohorts come from the rollups (cohorts acquired in the period's months, activity up to its end);
@@ -55,10 +56,14 @@ struct AnalyticsController: RouteCollection {
                 cohortsFrom: months.lowerBound, cohortsThrough: months.upperBound
             ).cohorts
         }
-        let orders = try await AnalyticsOrders(database: request.regulars.database).load(
+        let loaded = try await AnalyticsOrders(database: request.regulars.database).load(
             from: period.start, to: period.end)
+        // The period's acquisition cohorts: customers whose first counted order ever falls in it.
+        let acquired = loaded.orders.filter { order in
+            loaded.firstOrders[order.customerID].map { $0 >= period.start.date } ?? true
+        }
         return CohortTable(
-            orders: orders, granularity: granularity, timeZone: store.timeZone, asOf: period.end.date - 0.001)
+            orders: acquired, granularity: granularity, timeZone: store.timeZone, asOf: period.end.date - 0.001)
     }
 
     @Sendable func rfm(_ request: Request) async throws -> RFMSegments {

@@ -21,9 +21,14 @@ public struct Database: Sendable {
     }
 
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read { sql, _ in try await body(sql) }
+    }
+
+    /// `read` that also hands the body the driver connection under `sql`.
+    func read<T: Sendable>(_ body: (any SQLDatabase, DriverConnection) async throws -> T) async throws -> T {
         let connection = try await acquire()
         defer { connection.release() }
-        return try await body(connection.sql)
+        return try await body(connection.sql, connection.driver)
     }
 
     public func write<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
