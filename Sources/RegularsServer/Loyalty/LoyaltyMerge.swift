@@ -15,26 +15,9 @@ struct LoyaltyMerge: Sendable {
                 of: other, into: survivor, at: now)
         }
         // A key or reference both customers used stays apart, as the ledger's do.
-        try await sql.raw(
-            """
-            UPDATE loyalty_redemptions SET customer_id = \(bind: survivor),
-                operation_key = CASE WHEN EXISTS (
-                    SELECT 1 FROM loyalty_redemptions r
-                    WHERE r.customer_id = \(bind: survivor) AND r.operation_key = loyalty_redemptions.operation_key)
-                THEN \(bind: "merged:\(other):") || operation_key ELSE operation_key END
-            WHERE customer_id = \(bind: other)
-            """
-        ).run()
-        try await sql.raw(
-            """
-            UPDATE affiliate_entries SET advocate_id = \(bind: survivor),
-                reference = CASE WHEN EXISTS (
-                    SELECT 1 FROM affiliate_entries a
-                    WHERE a.advocate_id = \(bind: survivor) AND a.reference = affiliate_entries.reference)
-                THEN \(bind: "merged:\(other):") || reference ELSE reference END
-            WHERE advocate_id = \(bind: other)
-            """
-        ).run()
+        try await repoint(
+            "loyalty_redemptions", "customer_id", keepingApart: "operation_key", from: other, to: survivor)
+        try await repoint("affiliate_entries", "advocate_id", keepingApart: "reference", from: other, to: survivor)
         for (table, column) in [
             ("loyalty_tier_changes", "customer_id"), ("loyalty_referrals", "advocate_id"),
             ("loyalty_referral_activity", "advocate_id"),
@@ -52,6 +35,23 @@ struct LoyaltyMerge: Sendable {
             UPDATE loyalty_referrals SET friend_id = \(bind: survivor)
             WHERE friend_id = \(bind: other)
                 AND NOT EXISTS (SELECT 1 FROM loyalty_referrals r WHERE r.friend_id = \(bind: survivor))
+            """
+        ).run()
+    }
+
+    /// Moves `other`'s rows of `table` to `survivor`, prefixing `key` with `merged:<other>:` where the survivor already
+    /// has a row with the same key (each table is unique on owner and key).
+    private func repoint(
+        _ table: String, _ owner: String, keepingApart key: String, from other: Int64, to survivor: Int64
+    ) async throws {
+        try await sql.raw(
+            """
+            UPDATE \(unsafeRaw: table) SET \(unsafeRaw: owner) = \(bind: survivor),
+                \(unsafeRaw: key) = CASE WHEN EXISTS (
+                    SELECT 1 FROM \(unsafeRaw: table) same
+                    WHERE same.\(unsafeRaw: owner) = \(bind: survivor) AND same.\(unsafeRaw: key) = \(unsafeRaw: table).\(unsafeRaw: key))
+                THEN \(bind: "merged:\(other):") || \(unsafeRaw: key) ELSE \(unsafeRaw: key) END
+            WHERE \(unsafeRaw: owner) = \(bind: other)
             """
         ).run()
     }
