@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Headless Chromium check of the merchant pages, run by BrowserTests.swift against a live Regulars.
 
-Signs in through the real form, opens the Dashboard, the Customers list, a customer profile and the Integrations page
-in English, Arabic and Chinese,
+Signs in through the real form, opens the Dashboard, the Customers list, a customer profile, the Integrations page and the
+Loyalty page (with its programme forms) in English, Arabic and Chinese,
 asserts the document language and direction (Arabic is right-to-left and its layout is mirrored), asserts that no
 catalogue key is shown untranslated, and saves a screenshot of every page.
 
@@ -83,6 +83,12 @@ def main():
             wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, "section.integration")))
             assert len(driver.find_elements(By.CSS_SELECTOR, "section.integration")) == 3, "integrations: 3 sources"
             check_page(driver, lang, keys, shots, "integrations")
+            driver.get(f"{base}/loyalty?lang={lang}")
+            wait.until(conditions.presence_of_element_located((By.CSS_SELECTOR, "form[action='/loyalty/tiers']")))
+            assert driver.find_elements(By.CSS_SELECTOR, "form[action='/loyalty/referral-rules']"), "loyalty: forms"
+            check_page(driver, lang, keys, shots, "loyalty")
+            driver.execute_script("document.getElementById('tiers').scrollIntoView()")
+            driver.save_screenshot(os.path.join(shots, f"loyalty-forms-{lang}.png"))
     finally:
         driver.quit()
     print("browser check passed")

@@ -35,6 +35,14 @@ public struct TierProgram: Hashable, Sendable, Codable {
             problems.append("\(higher.name)'s threshold must be above \(lower.name)'s")
         }
         if Set(tiers.map(\.id)).count != tiers.count { problems.append("tier ids must be unique") }
+        for (position, tier) in tiers.enumerated() {
+            if tier.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append("tier \(position + 1) needs a name")
+            }
+            if tier.benefits.earningMultiplier.tenThousandths <= 0 {
+                problems.append("\(tier.name)'s earning multiplier must be above 0")
+            }
+        }
         if gracePeriodDays < 0 { problems.append("the grace period cannot be negative") }
         return problems
     }

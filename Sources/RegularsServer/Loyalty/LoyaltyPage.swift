@@ -10,6 +10,10 @@ struct LoyaltyPage: RouteCollection {
         routes.get("loyalty", use: overview)
         routes.post("loyalty", "settings", use: saveSettings)
         routes.on(.POST, "loyalty", "program", body: .collect(maxSize: "256kb"), use: saveProgram)
+        routes.post("loyalty", "tiers", use: saveTiers)
+        routes.post("loyalty", "actions", use: saveActions)
+        routes.post("loyalty", "promotions", use: savePromotions)
+        routes.post("loyalty", "referral-rules", use: saveReferralRules)
         routes.post("loyalty", "rewards", use: createReward)
         routes.post("loyalty", "dry-run", use: dryRun)
         routes.post("loyalty", "referrals", ":referralID", use: decideReferral)
@@ -21,12 +25,16 @@ struct LoyaltyPage: RouteCollection {
         try await render(request, dryRun: nil, message: request.query[String.self, at: "saved"] != nil ? "saved" : nil)
     }
 
-    private func render(_ request: Request, dryRun: LoyaltyDryRunView?, message: String?) async throws -> View {
+    private func render(
+        _ request: Request, dryRun: LoyaltyDryRunView?, message: String?,
+        editing: (inout LoyaltyPageView) -> Void = { _ in }
+    ) async throws -> View {
         let services = request.regulars
         let settings = try await services.loyaltySettings()
         let locale = WebLocale.resolve(request)
-        let content = try await LoyaltyPageView.load(
+        var content = try await LoyaltyPageView.load(
             settings: settings, dryRun: dryRun, message: message, locale: locale, services: services)
+        editing(&content)
         return try await request.page("loyalty", titleKey: "loyalty_title", section: "loyalty", content)
     }
 
@@ -92,6 +100,49 @@ struct LoyaltyPage: RouteCollection {
         }
         services.loyaltyCache.invalidate()
         return request.redirect(to: "/loyalty?saved=1")
+    }
+
+    @Sendable func saveTiers(_ request: Request) async throws -> Response {
+        try await save(request, LoyaltyTiersForm.self, shownAt: \.tiersForm, anchor: "tiers")
+    }
+
+    @Sendable func saveActions(_ request: Request) async throws -> Response {
+        try await save(request, LoyaltyActionsForm.self, shownAt: \.actionsForm, anchor: "actions")
+    }
+
+    @Sendable func savePromotions(_ request: Request) async throws -> Response {
+        try await save(request, LoyaltyPromotionsForm.self, shownAt: \.promotionsForm, anchor: "promotions")
+    }
+
+    @Sendable func saveReferralRules(_ request: Request) async throws -> Response {
+        try await save(request, LoyaltyReferralRulesForm.self, shownAt: \.referralForm, anchor: "referral-rules")
+    }
+
+    /// Saves one of the programme's forms in one transaction, or — when anything in it is wrong — saves nothing and
+    /// answers 422 with the page, the form as posted and its mistakes listed beside it.
+    private func save<Form: LoyaltyProgramForm>(
+        _ request: Request, _ type: Form.Type, shownAt keyPath: WritableKeyPath<LoyaltyPageView, Form>,
+        anchor: String
+    ) async throws -> Response {
+        let fields = LoyaltyFormFields(try request.content.decode([String: String].self))
+        let services = request.regulars
+        let store = services.configuration.store
+        var form = Form(fields: fields, currency: store.baseCurrency, locale: WebLocale.resolve(request))
+        do {
+            try await services.database.write { [form] sql in
+                var settings =
+                    try await LoyaltySettings.stored(on: sql) ?? LoyaltySettings.starter(for: store, at: Date())
+                settings.program = try form.program(applying: settings.program)
+                guard settings.problems.isEmpty else { throw LoyaltyFormRejection(mistakes: settings.problems) }
+                try await settings.save(on: sql)
+            }
+        } catch let rejection as LoyaltyFormRejection {
+            form.mistakes = rejection.mistakes
+            let page = try await render(request, dryRun: nil, message: nil) { [form] in $0[keyPath: keyPath] = form }
+            return try await page.encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        services.loyaltyCache.invalidate()
+        return request.redirect(to: "/loyalty?saved=1#" + anchor)
     }
 
     struct ProgramForm: Content {

@@ -15,6 +15,10 @@ struct LoyaltyPageView: Encodable, Sendable {
     var pointsPerUnitOfValue: Int64
     var codeWebhookURL: String
     var codeWebhookSecret: String
+    var tiersForm: LoyaltyTiersForm
+    var actionsForm: LoyaltyActionsForm
+    var promotionsForm: LoyaltyPromotionsForm
+    var referralForm: LoyaltyReferralRulesForm
     /// The whole programme — actions, promotions, tiers, referral and fraud rules — as editable JSON.
     var programJSON: String
     var problems: [String]
@@ -65,6 +69,10 @@ struct LoyaltyPageView: Encodable, Sendable {
             lifetimeDays: program.ledger.pointsLifetimeDays ?? 0, shortfall: program.ledger.shortfall.rawValue,
             pointsPerUnitOfValue: program.redemptionValue.points * unit / max(1, program.redemptionValue.minorUnits),
             codeWebhookURL: settings.codeWebhookURL ?? "", codeWebhookSecret: settings.codeWebhookSecret,
+            tiersForm: LoyaltyTiersForm(program: program, currency: currency, locale: locale),
+            actionsForm: LoyaltyActionsForm(program: program, currency: currency, locale: locale),
+            promotionsForm: LoyaltyPromotionsForm(program: program, currency: currency, locale: locale),
+            referralForm: LoyaltyReferralRulesForm(program: program, currency: currency, locale: locale),
             programJSON: LoyaltyProgramJSON.text(of: program),
             problems: settings.problems, message: message.map { _ in text("loyalty_saved") },
             rewards: rewards.map {
