@@ -60,7 +60,9 @@ import VaporTesting
     /// Every stored fact, named by what the sender knows (message ids, order ids, customers' identities).
     struct Snapshot: Equatable, CustomStringConvertible {
         var rows: [String: [String]]
-        var description: String { rows.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n") }
+        var description: String {
+            rows.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+        }
     }
 
     static func snapshot(_ database: Database) async throws -> Snapshot {
@@ -71,33 +73,33 @@ import VaporTesting
                 """
             let queries = [
                 "customers": """
-                    SELECT \(customer) || ' ' || COALESCE(c.email, '-') || ' ' || COALESCE(c.first_name, '-') || ' '
-                        || c.order_count || ' ' || c.order_days || ' ' || c.net_revenue_minor || ' ' || c.refunded_minor
-                        || ' ' || c.first_order_net_minor || ' ' || COALESCE(c.first_order_at, 0) || ' '
-                        || COALESCE(c.last_order_at, 0) AS v FROM customers c
-                    """,
+                SELECT \(customer) || ' ' || COALESCE(c.email, '-') || ' ' || COALESCE(c.first_name, '-') || ' '
+                    || c.order_count || ' ' || c.order_days || ' ' || c.net_revenue_minor || ' ' || c.refunded_minor
+                    || ' ' || c.first_order_net_minor || ' ' || COALESCE(c.first_order_at, 0) || ' '
+                    || COALESCE(c.last_order_at, 0) AS v FROM customers c
+                """,
                 "identities": """
-                    SELECT i.source || ':' || i.external_id || ' ' || (SELECT \(customer) FROM customers c
-                        WHERE c.id = i.customer_id) AS v FROM customer_identities i
-                    """,
+                SELECT i.source || ':' || i.external_id || ' ' || (SELECT \(customer) FROM customers c
+                    WHERE c.id = i.customer_id) AS v FROM customer_identities i
+                """,
                 "orders": """
-                    SELECT o.external_id || ' ' || COALESCE((SELECT \(customer) FROM customers c
-                        WHERE c.id = o.customer_id), '-') || ' ' || o.total_minor || ' ' || o.financial_status || ' '
-                        || CASE WHEN o.cancelled_at IS NULL THEN 'live' ELSE 'cancelled' END || ' '
-                        || (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) AS v FROM orders o
-                    """,
+                SELECT o.external_id || ' ' || COALESCE((SELECT \(customer) FROM customers c
+                    WHERE c.id = o.customer_id), '-') || ' ' || o.total_minor || ' ' || o.financial_status || ' '
+                    || CASE WHEN o.cancelled_at IS NULL THEN 'live' ELSE 'cancelled' END || ' '
+                    || (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) AS v FROM orders o
+                """,
                 "events": """
-                    SELECT e.message_id || ' ' || e.type || ' ' || COALESCE((SELECT \(customer) FROM customers c
-                        WHERE c.id = e.customer_id), '-') AS v FROM events e
-                    """,
+                SELECT e.message_id || ' ' || e.type || ' ' || COALESCE((SELECT \(customer) FROM customers c
+                    WHERE c.id = e.customer_id), '-') AS v FROM events e
+                """,
                 "customer_months": """
-                    SELECT (SELECT \(customer) FROM customers c WHERE c.id = m.customer_id) || ' ' || m.month || ' '
-                        || m.orders || ' ' || m.net_minor AS v FROM customer_months m
-                    """,
+                SELECT (SELECT \(customer) FROM customers c WHERE c.id = m.customer_id) || ' ' || m.month || ' '
+                    || m.orders || ' ' || m.net_minor AS v FROM customer_months m
+                """,
                 "cohort_months": """
-                    SELECT cohort_month || ' ' || month || ' ' || customers || ' ' || orders || ' ' || net_minor || ' '
-                        || repeat_customers || ' ' || repeat_net_minor AS v FROM cohort_months
-                    """,
+                SELECT cohort_month || ' ' || month || ' ' || customers || ' ' || orders || ' ' || net_minor || ' '
+                    || repeat_customers || ' ' || repeat_net_minor AS v FROM cohort_months
+                """,
             ]
             var rows: [String: [String]] = [:]
             for (name, query) in queries {
@@ -132,7 +134,8 @@ import VaporTesting
                     stored.rows["events"]?.filter { $0.hasSuffix(" -") }
                         == ["m10 Order Cancelled -", "m9 Order Refunded -"],
                     "every event naming a customer is linked to it, the anonymous view included")
-                _ = try await batched.regulars.database.write { sql in try await CustomerAggregates.rebuildAll(on: sql) }
+                _ = try await batched.regulars.database.write { sql in try await CustomerAggregates.rebuildAll(on: sql)
+                }
                 #expect(try await Self.snapshot(batched.regulars.database) == stored, "equal to a rebuild")
             }
         }
@@ -148,7 +151,8 @@ import VaporTesting
                 #"{"type":"track","event":"Order Refunded","userId":"u1","messageId":"m3","timestamp":"2026-01-12T10:00:00Z","properties":{"order_id":"nope","total":5}}"#
 
             let accepted = try await Self.post(
-                app, key: key, [Self.order("m1", order: "o1", user: "u1", total: 30, at: "2026-01-10T10:00:00Z"), euro, unknownRefund])
+                app, key: key,
+                [Self.order("m1", order: "o1", user: "u1", total: 30, at: "2026-01-10T10:00:00Z"), euro, unknownRefund])
             var headers: HTTPHeaders = ["Authorization": "Basic " + Data("\(key):".utf8).base64EncodedString()]
             headers.contentType = .json
             try await app.testing().test(

@@ -221,10 +221,12 @@ import VaporTesting
             #expect(shopify.recentRejections.count == 1)
             let refused = try #require(shopify.recentRejections.first)
             #expect(refused.count == 3 && refused.status == 401 && refused.field == "X-Shopify-Hmac-Sha256")
-            #expect(refused.reason == "X-Shopify-Hmac-Sha256 does not match the body" && refused.topic == "orders/create")
+            #expect(
+                refused.reason == "X-Shopify-Hmac-Sha256 does not match the body" && refused.topic == "orders/create")
             let segment = try #require(listed["segment"]?.recentRejections.first)
             #expect(segment.count == 2 && segment.field == "writeKey" && listed["segment"]?.rejectionsToday == 2)
-            #expect(try await Sample.count("ingest_rejection_counts", on: app.regulars.database) == 2, "one row per reason")
+            #expect(
+                try await Sample.count("ingest_rejection_counts", on: app.regulars.database) == 2, "one row per reason")
             #expect(try await Sample.count("ingest_rejections", on: app.regulars.database) == 0, "no body is kept")
             var session = try await WebTests.signIn(app)
             session.contentType = nil

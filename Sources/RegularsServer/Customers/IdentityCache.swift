@@ -29,7 +29,9 @@ final class IdentityCache {
                     """
                 ).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
                 for value in chunk { identities[CustomerIdentity(source: source, externalID: value)] = .some(nil) }
-                for row in rows { identities[CustomerIdentity(source: source, externalID: row.externalId)] = row.customerId }
+                for row in rows {
+                    identities[CustomerIdentity(source: source, externalID: row.externalId)] = row.customerId
+                }
             }
         }
         let missing = Array(Set(wantedEmails.filter { emails[$0] == nil }))

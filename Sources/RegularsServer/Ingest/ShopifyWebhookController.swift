@@ -19,13 +19,16 @@ struct ShopifyWebhookController: RouteCollection {
         let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256")
         guard let secret = try await request.regulars.webhookSecrets.current(.shopify)?.value else {
             let detail = "No Shopify webhook secret is configured"
-            await Self.refuse(request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "", field: nil, reason: detail)
+            await Self.refuse(
+                request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "", field: nil,
+                reason: detail)
             throw Problem(status: .unauthorized, detail: detail)
         }
         guard let signature, WebhookSignature.isValid(signature, body: body, secret: secret) else {
             let detail = "X-Shopify-Hmac-Sha256 \(signature == nil ? "is missing" : "does not match the body")"
             await Self.refuse(
-                request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "", field: "X-Shopify-Hmac-Sha256",
+                request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "",
+                field: "X-Shopify-Hmac-Sha256",
                 reason: detail)
             throw Problem(status: .unauthorized, detail: detail)
         }

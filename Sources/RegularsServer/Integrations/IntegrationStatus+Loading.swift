@@ -57,7 +57,10 @@ extension IntegrationStatus {
             }
             let refusedToday = refused.filter { $0.day == dayStart }.reduce(0) { $0 + $1.dayCount }
             let merged = (rejections + listed).sorted { $0.receivedAt > $1.receivedAt }.prefix(20)
-            return (counts.map { Counts(last: $0.last, today: $0.today, rejected: $0.rejected + refusedToday) }, Array(merged))
+            return (
+                counts.map { Counts(last: $0.last, today: $0.today, rejected: $0.rejected + refusedToday) },
+                Array(merged)
+            )
         }
         let configured = source == .segment ? ingestKeys.contains { $0.revokedAt == nil } : secret != nil
         let last = counts?.last
