@@ -53,12 +53,15 @@ struct Import: AsyncParsableCommand {
                         currency: currencyColumn, defaultCurrency: fallback, email: emailColumn, name: nameColumn,
                         product: productColumn, quantity: quantityColumn, price: priceColumn))
             }
+            let rejectionFile = try rejections.map { try RejectionFile(path: $0) }
+            defer { rejectionFile?.close() }
             let progress = TerminalProgress(file: file)
-            let summary = try await RegularsRunner.importOrders(path: file, format: orderFormat) { rows, bytes in
-                progress.report(rows: rows, bytesRead: bytes)
-            }
+            let summary = try await RegularsRunner.importOrders(
+                path: file, format: orderFormat,
+                progress: { rows, bytes in progress.report(rows: rows, bytesRead: bytes) },
+                rejection: { rejectionFile?.write($0) })
             progress.finish()
-            try ImportReport.print(summary, rejectionsFile: rejections)
+            ImportReport.print(summary, rejectionsFile: rejections)
         }
     }
 }

@@ -34,12 +34,15 @@ extension Import {
             case .generic:
                 customerFormat = .generic(try Self.mapping(columns))
             }
+            let rejectionFile = try rejections.map { try RejectionFile(path: $0) }
+            defer { rejectionFile?.close() }
             let progress = TerminalProgress(file: file)
-            let summary = try await RegularsRunner.importCustomers(path: file, format: customerFormat) { rows, bytes in
-                progress.report(rows: rows, bytesRead: bytes)
-            }
+            let summary = try await RegularsRunner.importCustomers(
+                path: file, format: customerFormat,
+                progress: { rows, bytes in progress.report(rows: rows, bytesRead: bytes) },
+                rejection: { rejectionFile?.write($0) })
             progress.finish()
-            try ImportReport.print(summary, rejectionsFile: rejections)
+            ImportReport.print(summary, rejectionsFile: rejections)
         }
 
         /// `customer_id=Client No,email=E-mail` over the default column names.

@@ -1,6 +1,7 @@
 import Foundation
 import RegularsCore
 import RegularsIngest
+import Synchronization
 import Testing
 
 @testable import RegularsServer
@@ -64,6 +65,33 @@ import Testing
             #expect(try await Sample.count("orders", on: database) == summary.imported)
             let customers = try await Sample.count("customers", on: database)
             #expect(customers <= summary.imported, "a rejected order leaves no customer behind")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func everyRejectionGoesToTheHandlerAndTheSummaryKeepsOnlyTheFirst(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            let bad = (1...150).map { "c\($0),bad-\($0),2026-01-02,\"1,000.00\",USD" }
+            let good = (1...3).map { "c\($0),good-\($0),2026-01-02,10.00,USD" }
+            let text = (["customer_id,order_id,date,total,currency"] + good + bad + ["c9,e-1,2026-01-02,5.00,EUR"])
+                .joined(separator: "\n")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rejections-\(UUID()).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let handled = Mutex<[Int]>([])
+
+            let summary = try await Self.runner(database).run(
+                path: path, format: .generic(GenericCSVMapping()),
+                rejection: { found in
+                    handled.withLock { $0.append(found.line) }
+                })
+
+            #expect(summary.imported == 3 && summary.rejectedCount == 151)
+            #expect(summary.rejected.count == CSVImportSummary.keptRejections)
+            #expect(summary.rejected.map(\.line) == Array(5...104), "the first ones, in order")
+            #expect(handled.withLock { $0 }.sorted() == Array(5...155), "every one reached the handler")
+            #expect(summary.text.hasSuffix("rejected 151"))
+            #expect(try await Sample.count("orders", on: database) == 3)
         }
     }
 }

@@ -167,11 +167,16 @@ import VaporTesting
             try await app.testing().test(
                 .POST, "/integrations/woocommerce/secret", headers: session, body: ByteBuffer(string: "secret=")
             ) { #expect($0.status == .forbidden, "a form without the CSRF token is refused") }
-            var shown = ""
             try await app.testing().test(
                 .POST, "/integrations/woocommerce/secret", headers: session,
                 body: ByteBuffer(string: "_csrf=\(token)&secret=")
             ) { response in
+                #expect(response.status == .seeOther, "post/redirect/get")
+                #expect(response.headers.first(name: .location) == "/integrations")
+            }
+            session.contentType = nil
+            var shown = ""
+            try await app.testing().test(.GET, "/integrations?lang=en", headers: session) { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 let range = try #require(html.range(of: #"<code dir="ltr" class="secret">"#))
@@ -183,6 +188,50 @@ import VaporTesting
             try await app.testing().test(.GET, "/integrations?lang=en", headers: session) { response in
                 #expect(!response.body.string.contains(shown), "the secret is shown only once")
                 #expect(response.body.string.contains("Set"))
+            }
+            #expect(
+                try await app.regulars.webhookSecrets.current(.woocommerce) == stored,
+                "reloading the page rotates nothing")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func refusedSignaturesAndWriteKeysAreCountedPerReasonWithoutTheirBodies(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            let admin = try await app.adminHeaders()
+            try await Self.post(
+                app, "/api/integrations/shopify/secret", json: #"{"secret":"right-secret-0123456789"}"#, headers: admin
+            ) { #expect($0.status == .ok) }
+            let badKey = "Basic " + Data("rk_ingest_wrong:".utf8).base64EncodedString()
+
+            for _ in 0..<3 {
+                #expect(try await Self.deliverShopifyOrder(app, signedWith: "wrong-secret-0123456789") == .unauthorized)
+            }
+            for _ in 0..<2 {
+                try await Self.post(
+                    app, "/v1/track", json: #"{"userId":"u1","event":"Product Viewed","messageId":"m-1"}"#,
+                    headers: ["Authorization": badKey]
+                ) { #expect($0.status == .unauthorized) }
+            }
+            #expect(try await Self.deliverShopifyOrder(app, signedWith: "right-secret-0123456789") == .ok)
+
+            let listed = try await Self.integrations(app, headers: admin)
+            let shopify = try #require(listed["shopify"])
+            #expect(shopify.rejectionsToday == 3)
+            #expect(shopify.recentRejections.count == 1)
+            let refused = try #require(shopify.recentRejections.first)
+            #expect(refused.count == 3 && refused.status == 401 && refused.field == "X-Shopify-Hmac-Sha256")
+            #expect(
+                refused.reason == "X-Shopify-Hmac-Sha256 does not match the body" && refused.topic == "orders/create")
+            let segment = try #require(listed["segment"]?.recentRejections.first)
+            #expect(segment.count == 2 && segment.field == "writeKey" && listed["segment"]?.rejectionsToday == 2)
+            #expect(
+                try await Sample.count("ingest_rejection_counts", on: app.regulars.database) == 2, "one row per reason")
+            #expect(try await Sample.count("ingest_rejections", on: app.regulars.database) == 0, "no body is kept")
+            var session = try await WebTests.signIn(app)
+            session.contentType = nil
+            try await app.testing().test(.GET, "/integrations?lang=en", headers: session) { response in
+                #expect(response.body.string.contains("X-Shopify-Hmac-Sha256 does not match the body (×3)"))
             }
         }
     }

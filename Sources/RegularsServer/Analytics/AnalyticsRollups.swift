@@ -9,9 +9,9 @@ import SQLKit
 ///   month): customers, orders, net revenue, and the customers with two or more orders in that month and their
 ///   revenue. This is the monthly cohort matrix and, summed per activity month, the monthly KPIs.
 ///
-/// `refresh` runs inside the transaction of every order, refund or merge (after the customer's aggregates, whose
-/// row lock serialises two writers of one customer): it replaces the customer's month rows and applies the
-/// difference to `cohort_months`, so repeating it changes nothing. `rebuildAll` recomputes both from the orders
+/// `refresh` runs inside the transaction of every order, refund or merge (after the customers' aggregates, whose
+/// row locks serialise two writers of one customer), for every customer the write touched at once: it replaces
+/// their month rows and applies the difference to `cohort_months`, so repeating it changes nothing. `rebuildAll` recomputes both from the orders
 /// (`regulars stats rebuild`, and the migration that introduced them).
 ///
 /// Months are numbered `year × 12 + month − 1` in UTC.
@@ -33,33 +33,64 @@ enum AnalyticsRollups {
         var repeatNetMinor: Int64
     }
 
-    static func refresh(customerID: Int64, on sql: any SQLDatabase) async throws {
+    /// Brings the customers' month rows in line with their orders and applies the difference to `cohort_months`:
+    /// a fixed number of statements for any number of customers (up to 500 per round).
+    static func refresh(customerIDs: [Int64], on sql: any SQLDatabase) async throws {
+        let ids = Array(Set(customerIDs)).sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            try await refreshChunk(Array(ids[start..<min(ids.count, start + 500)]), on: sql)
+        }
+    }
+
+    private struct CustomerMonthRow: Decodable {
+        var customerId: Int64
+        var month: Int
+        var orders: Int
+        var netMinor: Int64
+    }
+
+    private static func refreshChunk(_ ids: [Int64], on sql: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
         let dialect: SQLDialectKind = sql.dialect.name == "sqlite" ? .sqlite : .postgres
         let old = try await sql.raw(
-            "SELECT month, orders, net_minor FROM customer_months WHERE customer_id = \(bind: customerID) ORDER BY month"
-        ).all(decoding: MonthRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            """
+            SELECT customer_id, month, orders, net_minor FROM customer_months WHERE customer_id IN (\(binds: ids))
+            ORDER BY customer_id, month
+            """
+        ).all(decoding: CustomerMonthRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let new = try await sql.raw(
             """
-            SELECT \(unsafeRaw: monthExpression(dialect, column: "o.placed_at")) AS month, COUNT(*) AS orders,
-                CAST(SUM(\(unsafeRaw: netExpression)) AS BIGINT) AS net_minor
+            SELECT o.customer_id AS customer_id, \(unsafeRaw: monthExpression(dialect, column: "o.placed_at")) AS month,
+                COUNT(*) AS orders, CAST(SUM(\(unsafeRaw: netExpression)) AS BIGINT) AS net_minor
             FROM orders o
-            WHERE o.customer_id = \(bind: customerID) AND \(unsafeRaw: countedCondition)
-            GROUP BY 1 ORDER BY 1
+            WHERE o.customer_id IN (\(binds: ids)) AND \(unsafeRaw: countedCondition)
+            GROUP BY 1, 2 ORDER BY 1, 2
             """
-        ).all(decoding: MonthRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        guard old != new else { return }
+        ).all(decoding: CustomerMonthRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let oldRows = Dictionary(grouping: old, by: \.customerId).mapValues(monthRows)
+        let newRows = Dictionary(grouping: new, by: \.customerId).mapValues(monthRows)
+        let changed = ids.filter { (oldRows[$0] ?? []) != (newRows[$0] ?? []) }
+        guard !changed.isEmpty else { return }
         var delta: [Key: Contribution] = [:]
-        for row in contributions(old) { delta.add(row, sign: -1) }
-        for row in contributions(new) { delta.add(row, sign: 1) }
-        for change in delta.values.sorted(by: { ($0.cohortMonth, $0.month) < ($1.cohortMonth, $1.month) })
-        where change != Contribution(cohortMonth: change.cohortMonth, month: change.month) {
+        for id in changed {
+            for row in contributions(oldRows[id] ?? []) { delta.add(row, sign: -1) }
+            for row in contributions(newRows[id] ?? []) { delta.add(row, sign: 1) }
+        }
+        // Sorted, so concurrent writers (PostgreSQL) lock the cohort rows in the same order.
+        let changes = delta.values.sorted { ($0.cohortMonth, $0.month) < ($1.cohortMonth, $1.month) }
+            .filter { $0 != Contribution(cohortMonth: $0.cohortMonth, month: $0.month) }
+        if !changes.isEmpty {
+            let values = changes.map { change -> SQLQueryString in
+                """
+                (\(bind: change.cohortMonth), \(bind: change.month), \(bind: change.customers), \(bind: change.orders),
+                    \(bind: change.netMinor), \(bind: change.repeatCustomers), \(bind: change.repeatNetMinor))
+                """
+            }
             try await sql.raw(
                 """
                 INSERT INTO cohort_months (cohort_month, month, customers, orders, net_minor, repeat_customers,
                     repeat_net_minor)
-                VALUES (\(bind: change.cohortMonth), \(bind: change.month), \(bind: change.customers),
-                    \(bind: change.orders), \(bind: change.netMinor), \(bind: change.repeatCustomers),
-                    \(bind: change.repeatNetMinor))
+                VALUES \(values.joined(separator: ", "))
                 ON CONFLICT (cohort_month, month) DO UPDATE SET
                     customers = cohort_months.customers + excluded.customers,
                     orders = cohort_months.orders + excluded.orders,
@@ -68,24 +99,28 @@ enum AnalyticsRollups {
                     repeat_net_minor = cohort_months.repeat_net_minor + excluded.repeat_net_minor
                 """
             ).run()
-            if change.customers < 0 {
-                try await sql.raw(
-                    """
-                    DELETE FROM cohort_months WHERE cohort_month = \(bind: change.cohortMonth)
-                        AND month = \(bind: change.month) AND customers = 0
-                    """
-                ).run()
-            }
         }
-        try await sql.raw("DELETE FROM customer_months WHERE customer_id = \(bind: customerID)").run()
-        for row in new {
+        let emptied = changes.filter { $0.customers < 0 }.map { change -> SQLQueryString in
+            "(cohort_month = \(bind: change.cohortMonth) AND month = \(bind: change.month))"
+        }
+        if !emptied.isEmpty {
             try await sql.raw(
-                """
-                INSERT INTO customer_months (customer_id, month, orders, net_minor)
-                VALUES (\(bind: customerID), \(bind: row.month), \(bind: row.orders), \(bind: row.netMinor))
-                """
+                "DELETE FROM cohort_months WHERE customers = 0 AND (\(emptied.joined(separator: " OR ")))"
             ).run()
         }
+        try await sql.raw("DELETE FROM customer_months WHERE customer_id IN (\(binds: changed))").run()
+        let inserts = changed.flatMap { id in (newRows[id] ?? []).map { (id, $0) } }.map { id, row -> SQLQueryString in
+            "(\(bind: id), \(bind: row.month), \(bind: row.orders), \(bind: row.netMinor))"
+        }
+        if !inserts.isEmpty {
+            try await sql.raw(
+                "INSERT INTO customer_months (customer_id, month, orders, net_minor) VALUES \(inserts.joined(separator: ", "))"
+            ).run()
+        }
+    }
+
+    private static func monthRows(_ rows: [CustomerMonthRow]) -> [MonthRow] {
+        rows.map { MonthRow(month: $0.month, orders: $0.orders, netMinor: $0.netMinor) }.sorted { $0.month < $1.month }
     }
 
     /// Recomputes both tables from the orders.

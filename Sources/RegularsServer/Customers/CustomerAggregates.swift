@@ -6,13 +6,18 @@ import SQLKit
 /// derivable without reading orders).
 ///
 /// Every order or refund write calls `refresh` for the customers it touched inside its own transaction (an indexed
-/// read of that customer's orders, never a scan of all orders); `rebuildAll` recomputes every customer from scratch
+/// read of those customers' orders, never a scan of all orders; a tracking batch refreshes each customer once); `rebuildAll` recomputes every customer from scratch
 /// with the same definition (`regulars stats rebuild`). Both also keep the analytics rollups (`AnalyticsRollups`) in
 /// step.
 enum CustomerAggregates {
-    static func refresh(customerID: Int64, on sql: any SQLDatabase) async throws {
-        try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) WHERE id = \(bind: customerID)").run()
-        try await AnalyticsRollups.refresh(customerID: customerID, on: sql)
+    /// One statement per 500 customers, then their rollups.
+    static func refresh(customerIDs: [Int64], on sql: any SQLDatabase) async throws {
+        let ids = Array(Set(customerIDs)).sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            try await sql.raw("UPDATE customers SET \(unsafeRaw: assignments) WHERE id IN (\(binds: chunk))").run()
+        }
+        try await AnalyticsRollups.refresh(customerIDs: ids, on: sql)
     }
 
     /// Recomputes every customer; returns how many rows were updated.

@@ -9,41 +9,40 @@ struct CustomerWriter: Sendable {
     let sql: any SQLDatabase
 
     /// The id of the customer these identities and this email belong to, creating or merging as needed, with the
-    /// reported profile facts applied and every identity attached.
-    func resolve(_ identities: [CustomerIdentity], profile: CustomerInput, at now: Instant) async throws -> Int64 {
+    /// reported profile facts applied and every identity attached. `cache` (one transaction's) answers the look-ups
+    /// it knows and learns the rest.
+    func resolve(
+        _ identities: [CustomerIdentity], profile: CustomerInput, at now: Instant, cache: IdentityCache? = nil
+    ) async throws -> Int64 {
         var matches: [Int64] = []
         var attachedTo: [CustomerIdentity: Int64] = [:]
         for identity in identities {
-            if let id = try await sql.raw(
-                """
-                SELECT customer_id FROM customer_identities
-                WHERE source = \(bind: identity.source.rawValue) AND external_id = \(bind: identity.externalID)
-                """
-            ).first(decodingColumn: "customer_id", as: Int64.self) {
+            if let id = try await customer(of: identity, cache: cache) {
                 matches.append(id)
                 attachedTo[identity] = id
             }
         }
-        if let email = profile.email,
-            let id = try await sql.raw("SELECT id FROM customers WHERE email = \(bind: email.value)")
-                .first(decodingColumn: "id", as: Int64.self)
-        {
+        if let email = profile.email, let id = try await customer(withEmail: email.value, cache: cache) {
             matches.append(id)
         }
         let distinct = Array(Set(matches)).sorted()
         let customerID: Int64
         if let survivor = distinct.first {
-            for other in distinct.dropFirst() { try await merge(other, into: survivor) }
+            for other in distinct.dropFirst() {
+                try await merge(other, into: survivor)
+                cache?.merged(other, into: survivor)
+            }
             customerID = survivor
         } else {
             customerID = try await create(at: now)
         }
         // A call that reports no profile fact (an order event carrying only a user id) changes no profile column.
         if !profile.isEmpty { try await apply(profile, to: customerID, at: now) }
+        if let email = profile.email { cache?.record(email: email.value, customerID: customerID) }
         // Identities already attached to this customer stay as they are; merges moved the others' identities here.
         var attached = identities.filter { attachedTo[$0] != customerID }
         if let email = profile.email { attached.append(CustomerIdentity(source: .email, externalID: email.value)) }
-        for identity in attached {
+        for identity in attached where cache?.lookup(identity) != .customer(customerID) {
             try await sql.raw(
                 """
                 INSERT INTO customer_identities (customer_id, source, external_id, created_at)
@@ -52,7 +51,34 @@ struct CustomerWriter: Sendable {
                 """
             ).run()
         }
+        for identity in identities { cache?.record(identity, customerID: customerID) }
         return customerID
+    }
+
+    private func customer(of identity: CustomerIdentity, cache: IdentityCache?) async throws -> Int64? {
+        switch cache?.lookup(identity) ?? .unknown {
+        case .customer(let id): return id
+        case .absent: return nil
+        case .unknown:
+            let id = try await sql.raw(
+                """
+                SELECT customer_id FROM customer_identities
+                WHERE source = \(bind: identity.source.rawValue) AND external_id = \(bind: identity.externalID)
+                """
+            ).first(decodingColumn: "customer_id", as: Int64.self)
+            if let id { cache?.record(identity, customerID: id) }
+            return id
+        }
+    }
+
+    private func customer(withEmail email: String, cache: IdentityCache?) async throws -> Int64? {
+        switch cache?.lookup(email: email) ?? .unknown {
+        case .customer(let id): return id
+        case .absent: return nil
+        case .unknown:
+            return try await sql.raw("SELECT id FROM customers WHERE email = \(bind: email)")
+                .first(decodingColumn: "id", as: Int64.self)
+        }
     }
 
     /// Appends a consent change when it differs from the channel's current state; the history is never rewritten.
@@ -141,7 +167,7 @@ struct CustomerWriter: Sendable {
         ).run()
         try await LoyaltyMerge(sql: sql).move(from: other, into: survivor, at: Date())
         // Its orders are the survivor's now: take its share out of the cohort rollups before it goes.
-        try await AnalyticsRollups.refresh(customerID: other, on: sql)
+        try await AnalyticsRollups.refresh(customerIDs: [other], on: sql)
         try await sql.raw("DELETE FROM customers WHERE id = \(bind: other)").run()
         if let otherEmail {
             try await sql.raw(
@@ -149,6 +175,6 @@ struct CustomerWriter: Sendable {
             ).run()
         }
         try await refreshSearchText(of: survivor)
-        try await CustomerAggregates.refresh(customerID: survivor, on: sql)
+        try await CustomerAggregates.refresh(customerIDs: [survivor], on: sql)
     }
 }

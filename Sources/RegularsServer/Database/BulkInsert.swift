@@ -5,15 +5,33 @@ enum BulkInsert {
     static func insert(
         into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase
     ) async throws {
-        guard !rows.isEmpty else { return }
-        let rowsPerStatement = max(1, 30_000 / max(1, columns.count))
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+        for chunk in chunks(rows, columns: columns.count) {
             var builder = sql.insert(into: table).columns(columns)
             for row in chunk { builder = builder.values(row.map { SQLBind($0) }) }
             try await builder.run()
-            start += rowsPerStatement
+        }
+    }
+
+    /// `INSERT … ON CONFLICT (conflictColumns) DO NOTHING RETURNING returning`: the rows actually inserted.
+    static func insertReturning(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], ignoringConflictsOn: [String],
+        returning: [String], on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
+        var stored: [any SQLRow] = []
+        for chunk in chunks(rows, columns: columns.count) {
+            var builder = sql.insert(into: table).columns(columns).ignoringConflicts(with: ignoringConflictsOn)
+            for row in chunk { builder = builder.values(row.map { SQLBind($0) }) }
+            stored += try await builder.returning(returning.map { SQLColumn($0) }).all()
+        }
+        return stored
+    }
+
+    private static func chunks(_ rows: [[any Encodable & Sendable]], columns: Int)
+        -> [ArraySlice<[any Encodable & Sendable]>]
+    {
+        let rowsPerStatement = max(1, 30_000 / max(1, columns))
+        return stride(from: 0, to: rows.count, by: rowsPerStatement).map {
+            rows[$0..<min(rows.count, $0 + rowsPerStatement)]
         }
     }
 }

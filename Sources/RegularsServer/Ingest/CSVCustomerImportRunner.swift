@@ -15,9 +15,10 @@ public struct CSVCustomerImportRunner: Sendable {
     let baseCurrency: CurrencyCode
     public var batchSize = 500
 
-    public func run(path: String, format: CSVCustomerFormat, progress: CSVOrderImportRunner.Progress = { _, _ in })
-        async throws -> CSVImportSummary
-    {
+    public func run(
+        path: String, format: CSVCustomerFormat, progress: CSVOrderImportRunner.Progress = { _, _ in },
+        rejection: CSVRejectionHandler = { _ in }
+    ) async throws -> CSVImportSummary {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ConfigurationError(variable: "FILE", problem: "cannot read \(path)")
         }
@@ -28,7 +29,7 @@ public struct CSVCustomerImportRunner: Sendable {
             summary.rows += 1
             switch item {
             case .customer(let customer, _): batch.append(customer)
-            case .rejection(let rejection): summary.rejected.append(rejection)
+            case .rejection(let found): summary.reject(found, handler: rejection)
             }
             if batch.count >= batchSize {
                 try await write(batch, into: &summary)
@@ -102,13 +103,13 @@ public struct CSVCustomerImportRunner: Sendable {
 extension RegularsRunner {
     /// `regulars import customers`: streams the file into the database and returns the summary.
     public static func importCustomers(
-        path: String, format: CSVCustomerFormat, progress: @escaping CSVOrderImportRunner.Progress
+        path: String, format: CSVCustomerFormat, progress: @escaping CSVOrderImportRunner.Progress,
+        rejection: @escaping CSVRejectionHandler = { _ in }
     ) async throws -> CSVImportSummary {
         try await withApplication(hostname: nil, port: nil) { app in
             try await CSVCustomerImportRunner(
                 database: app.regulars.database, baseCurrency: app.regulars.configuration.store.baseCurrency
-            ).run(
-                path: path, format: format, progress: progress)
+            ).run(path: path, format: format, progress: progress, rejection: rejection)
         }
     }
 }

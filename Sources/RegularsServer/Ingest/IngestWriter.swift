@@ -11,20 +11,14 @@ struct IngestWriter: Sendable {
     let baseCurrency: CurrencyCode
 
     /// The customer these facts belong to (resolved, created or merged), with the reported consents appended to the
-    /// history under `consentSource` (default: the source's name).
-    func customerID(for customer: IngestCustomer?, email: EmailAddress?, consentSource: String? = nil) async throws
-        -> Int64?
-    {
+    /// history under `consentSource` (default: the source's name). `cache`: the transaction's identity look-ups.
+    func customerID(
+        for customer: IngestCustomer?, email: EmailAddress?, consentSource: String? = nil, cache: IdentityCache? = nil
+    ) async throws -> Int64? {
         guard customer != nil || email != nil else { return nil }
-        let identities = (customer?.identities ?? []).map {
-            CustomerIdentity(source: $0.source, externalID: $0.value)
-        }
-        let profile = CustomerInput(
-            email: customer?.email ?? email, phone: customer?.phone, firstName: customer?.firstName,
-            lastName: customer?.lastName, birthday: customer?.birthday, locale: customer?.supportedLocale,
-            timeZone: customer?.timeZoneIdentifier, tags: customer.flatMap { $0.tags.isEmpty ? nil : $0.tags })
         let writer = CustomerWriter(sql: sql)
-        let id = try await writer.resolve(identities, profile: profile, at: .now)
+        let id = try await writer.resolve(
+            Self.identities(of: customer), profile: Self.profile(of: customer, email: email), at: .now, cache: cache)
         for consent in customer?.consents ?? [] {
             try await writer.recordConsent(
                 customerID: id, channel: consent.channel, granted: consent.granted, at: Instant(consent.at),
@@ -33,13 +27,26 @@ struct IngestWriter: Sendable {
         return id
     }
 
-    /// Checks everything that can refuse the order before writing anything, so a refused order leaves no customer.
-    func apply(_ order: IngestOrder) async throws -> WriteOutcome {
-        try await applyReturningCustomer(order).outcome
+    static func identities(of customer: IngestCustomer?) -> [CustomerIdentity] {
+        (customer?.identities ?? []).map { CustomerIdentity(source: $0.source, externalID: $0.value) }
     }
 
-    /// ``apply(_:)-(IngestOrder)``, also returning the customer the order was resolved to.
-    func applyReturningCustomer(_ order: IngestOrder) async throws -> (outcome: WriteOutcome, customerID: Int64?) {
+    static func profile(of customer: IngestCustomer?, email: EmailAddress?) -> CustomerInput {
+        CustomerInput(
+            email: customer?.email ?? email, phone: customer?.phone, firstName: customer?.firstName,
+            lastName: customer?.lastName, birthday: customer?.birthday, locale: customer?.supportedLocale,
+            timeZone: customer?.timeZoneIdentifier, tags: customer.flatMap { $0.tags.isEmpty ? nil : $0.tags })
+    }
+
+    /// Checks everything that can refuse the order before writing anything, so a refused order leaves no customer.
+    func apply(_ order: IngestOrder) async throws -> WriteOutcome {
+        let base = try baseAmounts(of: order)
+        let customerID = try await customerID(for: order.customer, email: order.email)
+        return try await OrderWriter(sql: sql).upsert(Self.orderInput(order, base: base, customerID: customerID))
+    }
+
+    /// The order's amounts in the store's base currency; a 422 problem when it carries none.
+    func baseAmounts(of order: IngestOrder) throws -> OrderInput.BaseAmounts {
         let base: OrderInput.BaseAmounts
         if let amounts = order.baseAmounts, amounts.currency == baseCurrency {
             base = .init(
@@ -55,8 +62,11 @@ struct IngestWriter: Sendable {
                 "currency",
                 "the order is in \(order.currency.code) and carries no amounts in the store's \(baseCurrency.code)")
         }
-        let customerID = try await customerID(for: order.customer, email: order.email)
-        let input = OrderInput(
+        return base
+    }
+
+    static func orderInput(_ order: IngestOrder, base: OrderInput.BaseAmounts, customerID: Int64?) -> OrderInput {
+        OrderInput(
             source: order.source.rawValue, externalID: order.externalID, number: order.number, customerID: customerID,
             email: order.email?.value, placedAt: Instant(order.placedAt), currency: order.currency.code,
             subtotalMinor: order.subtotalMinor, discountMinor: order.discountMinor, shippingMinor: order.shippingMinor,
@@ -72,7 +82,6 @@ struct IngestWriter: Sendable {
                     quantity: Int(line.quantity), unitPriceMinor: line.unitPriceMinor, discountMinor: line.discountMinor
                 )
             })
-        return (try await OrderWriter(sql: sql).upsert(input), customerID)
     }
 
     /// A refund of an order that is not stored yet is refused (422), so the sender retries it after the order.
@@ -155,7 +164,7 @@ struct IngestWriter: Sendable {
                 """
             ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), let customerID = row.customerId
         else { return }
-        try await CustomerAggregates.refresh(customerID: customerID, on: sql)
+        try await CustomerAggregates.refresh(customerIDs: [customerID], on: sql)
         try await LoyaltyOrderEarning(sql: sql).orderWritten(row.id)
     }
 

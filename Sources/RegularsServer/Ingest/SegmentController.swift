@@ -41,6 +41,9 @@ struct SegmentController: RouteCollection {
         }
         let key = request.headers.basicAuthorization?.username ?? batch.writeKey ?? batch.messages.first?.writeKey
         guard let key, try await services.apiKeys.authenticate(key) == .ingest else {
+            await ShopifyWebhookController.refuse(
+                request, source: "segment", topic: path, field: "writeKey",
+                reason: key == nil ? "no write key was sent" : "the write key is unknown, revoked or not an ingest key")
             throw Problem(status: .unauthorized, detail: "Send an ingest key as the Basic user name or as writeKey")
         }
         var accepted = 0
@@ -59,16 +62,12 @@ struct SegmentController: RouteCollection {
                 try await Self.recordRejection(error, database: services.database)
             }
         }
-        // The whole batch in one transaction: one commit instead of one per message. A message the writers refuse
+        // The whole batch in one transaction, as set operations (`SegmentBatchWriter`). A message the writers refuse
         // (a refund of an unknown order, say) rolls that back, and the batch is then stored message by message so
         // only that one is refused.
         if interpretations.count > 1,
             let stored = try? await services.database.write({ sql in
-                var stored: [Bool] = []
-                for interpretation in interpretations {
-                    stored.append(try await Self.store(interpretation, baseCurrency: baseCurrency, on: sql))
-                }
-                return stored
+                try await SegmentBatchWriter(sql: sql, baseCurrency: baseCurrency).store(interpretations)
             })
         {
             accepted += stored.filter { $0 }.count
@@ -78,9 +77,9 @@ struct SegmentController: RouteCollection {
         for interpretation in interpretations {
             do {
                 let stored = try await services.database.write { sql in
-                    try await Self.store(interpretation, baseCurrency: baseCurrency, on: sql)
+                    try await SegmentBatchWriter(sql: sql, baseCurrency: baseCurrency).store([interpretation])
                 }
-                if stored { accepted += 1 } else { duplicates += 1 }
+                if stored[0] { accepted += 1 } else { duplicates += 1 }
             } catch let problem as Problem where batch.messages.count > 1 {
                 rejected += 1
                 try await Self.recordRejection(
@@ -90,74 +89,6 @@ struct SegmentController: RouteCollection {
             }
         }
         return Accepted(success: true, accepted: accepted, duplicates: duplicates, rejected: rejected)
-    }
-
-    /// Stores one message; `false` when its `messageId` was stored before (a retry), changing nothing.
-    static func store(_ interpretation: SegmentInterpretation, baseCurrency: CurrencyCode, on sql: any SQLDatabase)
-        async throws -> Bool
-    {
-        let event = interpretation.event
-        let fresh = try await sql.raw(
-            """
-            INSERT INTO events (message_id, type, anonymous_id, properties, occurred_at, received_at, source)
-            VALUES (\(bind: event.messageID), \(bind: event.name ?? event.type.rawValue), \(bind: event.anonymousID),
-                \(bind: event.propertiesJSON), \(bind: Instant(event.occurredAt).milliseconds),
-                \(bind: Instant(event.receivedAt).milliseconds), 'segment')
-            ON CONFLICT (message_id) DO NOTHING RETURNING id
-            """
-        ).first(decodingColumn: "id", as: Int64.self)
-        guard let eventID = fresh else { return false }
-        let writer = IngestWriter(sql: sql, baseCurrency: baseCurrency)
-        var customerID: Int64?
-        switch interpretation.effect {
-        case .none:
-            if event.userID != nil || event.email != nil {
-                var identities: [IngestIdentity] = []
-                if let user = event.userID { identities.append(IngestIdentity(.segmentUserID, user)) }
-                if let anonymous = event.anonymousID {
-                    identities.append(IngestIdentity(.anonymousID, anonymous))
-                }
-                customerID = try await writer.customerID(
-                    for: IngestCustomer(identities: identities, email: event.email), email: event.email)
-            }
-        case .customer(let customer):
-            customerID = try await writer.customerID(for: customer, email: customer.email)
-        case .alias(let alias):
-            customerID = try await writer.customerID(
-                for: IngestCustomer(identities: [
-                    IngestIdentity(.segmentUserID, alias.userID),
-                    IngestIdentity(.anonymousID, alias.previousID),
-                    IngestIdentity(.segmentUserID, alias.previousID),
-                ]), email: nil)
-        case .order(let order):
-            let (outcome, resolved) = try await writer.applyReturningCustomer(order)
-            switch outcome {
-            case .created, .updated: customerID = resolved
-            case .unchanged(let id):
-                customerID =
-                    try await sql.raw("SELECT customer_id FROM orders WHERE id = \(bind: id)")
-                    .first(decodingColumn: "customer_id", as: Int64?.self) ?? nil
-            }
-        case .orderCancelled(let cancellation):
-            try await writer.cancelOrder(source: "segment", externalID: cancellation.orderExternalID)
-        case .refund(let refund):
-            _ = try await writer.apply(refund)
-        case .checkout(let checkout):
-            try await writer.apply(checkout)
-        }
-        if let customerID {
-            try await sql.raw("UPDATE events SET customer_id = \(bind: customerID) WHERE id = \(bind: eventID)").run()
-            if let anonymous = event.anonymousID {
-                // The visitor's earlier anonymous browsing joins the customer it turned out to be.
-                try await sql.raw(
-                    """
-                    UPDATE events SET customer_id = \(bind: customerID)
-                    WHERE anonymous_id = \(bind: anonymous) AND customer_id IS NULL
-                    """
-                ).run()
-            }
-        }
-        return true
     }
 
     static func recordRejection(_ error: IngestError, database: Database) async throws {

@@ -16,13 +16,21 @@ struct ShopifyWebhookController: RouteCollection {
 
     @Sendable func receive(_ request: Request) async throws -> WebhookReceipt {
         let body = request.body.data.map { Data($0.readableBytesView) } ?? Data()
+        let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256")
         guard let secret = try await request.regulars.webhookSecrets.current(.shopify)?.value else {
-            throw Problem(status: .unauthorized, detail: "No Shopify webhook secret is configured")
+            let detail = "No Shopify webhook secret is configured"
+            await Self.refuse(
+                request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "", field: nil,
+                reason: detail)
+            throw Problem(status: .unauthorized, detail: detail)
         }
-        guard let signature = request.headers.first(name: "X-Shopify-Hmac-Sha256"),
-            WebhookSignature.isValid(signature, body: body, secret: secret)
-        else {
-            throw Problem(status: .unauthorized, detail: "X-Shopify-Hmac-Sha256 does not match the body")
+        guard let signature, WebhookSignature.isValid(signature, body: body, secret: secret) else {
+            let detail = "X-Shopify-Hmac-Sha256 \(signature == nil ? "is missing" : "does not match the body")"
+            await Self.refuse(
+                request, source: Self.source, topic: request.headers.first(name: "X-Shopify-Topic") ?? "",
+                field: "X-Shopify-Hmac-Sha256",
+                reason: detail)
+            throw Problem(status: .unauthorized, detail: detail)
         }
         guard let topic = request.headers.first(name: "X-Shopify-Topic") else {
             throw Problem.invalidField("X-Shopify-Topic", "is required")
@@ -77,6 +85,17 @@ struct ShopifyWebhookController: RouteCollection {
                 request.logger.notice("shopify privacy request", metadata: ["kind": "\(privacy.kind.rawValue)"])
             }
             return WebhookReceipt(status: "processed", topic: topic)
+        }
+    }
+
+    /// Counts an unauthenticated delivery (`RejectedSignatures`); a failure to count it never changes the answer.
+    static func refuse(_ request: Request, source: String, topic: String, field: String?, reason: String) async {
+        do {
+            try await RejectedSignatures.record(
+                source: source, topic: String(topic.prefix(100)), field: field, reason: reason,
+                timeZone: request.regulars.configuration.store.timeZone, database: request.regulars.database)
+        } catch {
+            request.logger.warning("could not count a refused delivery", metadata: ["error": "\(error)"])
         }
     }
 

@@ -21,13 +21,19 @@ struct WooCommerceWebhookController: RouteCollection {
         if case .ping = try? WooCommercePayload.decode(topic: nil, body: body, options: options) {
             return .init(status: "ping", topic: "ping")
         }
+        let signature = request.headers.first(name: "X-WC-Webhook-Signature")
         guard let secret = try await request.regulars.webhookSecrets.current(.woocommerce)?.value else {
-            throw Problem(status: .unauthorized, detail: "No WooCommerce webhook secret is configured")
+            let detail = "No WooCommerce webhook secret is configured"
+            await ShopifyWebhookController.refuse(
+                request, source: Self.source, topic: topic ?? "", field: nil, reason: detail)
+            throw Problem(status: .unauthorized, detail: detail)
         }
-        guard let signature = request.headers.first(name: "X-WC-Webhook-Signature"),
-            WebhookSignature.isValid(signature, body: body, secret: secret)
-        else {
-            throw Problem(status: .unauthorized, detail: "X-WC-Webhook-Signature does not match the body")
+        guard let signature, WebhookSignature.isValid(signature, body: body, secret: secret) else {
+            let detail = "X-WC-Webhook-Signature \(signature == nil ? "is missing" : "does not match the body")"
+            await ShopifyWebhookController.refuse(
+                request, source: Self.source, topic: topic ?? "", field: "X-WC-Webhook-Signature",
+                reason: detail)
+            throw Problem(status: .unauthorized, detail: detail)
         }
         let deliveryID = request.headers.first(name: "X-WC-Webhook-Delivery-ID")
         let payload: WooCommercePayload

@@ -47,7 +47,20 @@ extension IntegrationStatus {
                     receivedAt: Instant(milliseconds: $0.receivedAt).iso8601, topic: $0.topic, status: $0.status,
                     field: $0.field, reason: $0.reason, deliveryId: $0.deliveryId)
             }
-            return (counts, rejections)
+            // Refused signatures and write keys: one counted row per reason, listed by their latest time.
+            let refused = try await RejectedSignatures.counted(source: source.rawValue, on: sql)
+            let listed = refused.map {
+                IntegrationRejection(
+                    receivedAt: Instant(milliseconds: $0.lastSeenAt).iso8601, topic: $0.topic, status: $0.status,
+                    field: $0.field, reason: $0.reason, deliveryId: nil, count: Int($0.count),
+                    firstReceivedAt: Instant(milliseconds: $0.firstSeenAt).iso8601)
+            }
+            let refusedToday = refused.filter { $0.day == dayStart }.reduce(0) { $0 + $1.dayCount }
+            let merged = (rejections + listed).sorted { $0.receivedAt > $1.receivedAt }.prefix(20)
+            return (
+                counts.map { Counts(last: $0.last, today: $0.today, rejected: $0.rejected + refusedToday) },
+                Array(merged)
+            )
         }
         let configured = source == .segment ? ingestKeys.contains { $0.revokedAt == nil } : secret != nil
         let last = counts?.last

@@ -1,7 +1,7 @@
 import Vapor
 
 /// `GET /integrations`: each source's endpoint, status, today's deliveries and rejections, the latest rejections;
-/// CSRF-protected forms rotate a webhook secret (shown once, in the response), create a Segment write key (shown
+/// CSRF-protected forms rotate a webhook secret (303 back to this page, which shows it once), create a Segment write key (shown
 /// once) and revoke one. A secret the environment sets is shown as such and cannot be rotated here.
 struct IntegrationsPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -27,20 +27,35 @@ struct IntegrationsPage: RouteCollection {
         var prefix: String
     }
 
+    /// The session keys that carry a rotated secret from the POST to the one GET that shows it.
+    static let revealedSourceKey = "integrations.revealed_source"
+    static let revealedSecretKey = "integrations.revealed_secret"
+
+    /// Shows a secret the previous request rotated, once: it leaves the session as it is shown.
     @Sendable func show(_ request: Request) async throws -> View {
-        try await render(request, revealed: nil)
+        var revealed: IntegrationsView.Revealed?
+        if let secret = request.session.data[Self.revealedSecretKey],
+            let source = request.session.data[Self.revealedSourceKey]
+        {
+            request.session.data[Self.revealedSecretKey] = nil
+            request.session.data[Self.revealedSourceKey] = nil
+            let locale = WebController.format(request).locale
+            revealed = .init(
+                label: Catalogue.shared.text("int_new_secret", locale) + " · "
+                    + Catalogue.shared.text("int_source_\(source)", locale),
+                value: secret)
+        }
+        return try await render(request, revealed: revealed)
     }
 
-    func rotate(_ request: Request, source: IntegrationSource) async throws -> View {
+    /// Post/redirect/get: the rotation answers 303 to `GET /integrations`, which shows the new secret once, so
+    /// reloading the page shows the page and never rotates again.
+    func rotate(_ request: Request, source: IntegrationSource) async throws -> Response {
         let form = try request.content.decode(SecretForm.self)
         let secret = try await request.regulars.webhookSecrets.rotate(source, to: form.secret)
-        let locale = WebController.format(request).locale
-        return try await render(
-            request,
-            revealed: .init(
-                label: Catalogue.shared.text("int_new_secret", locale) + " · "
-                    + Catalogue.shared.text("int_source_\(source.rawValue)", locale),
-                value: secret))
+        request.session.data[Self.revealedSourceKey] = source.rawValue
+        request.session.data[Self.revealedSecretKey] = secret
+        return request.redirect(to: "/integrations", redirectType: .normal)
     }
 
     @Sendable func createWriteKey(_ request: Request) async throws -> View {
@@ -81,10 +96,11 @@ struct IntegrationsPage: RouteCollection {
                         .init(label: text("int_deliveries_today"), value: String(status.deliveriesToday)),
                         .init(label: text("int_rejections_today"), value: String(status.rejectionsToday)),
                     ],
-                    rejections: status.recentRejections.map {
+                    rejections: status.recentRejections.map { rejection in
                         .init(
-                            at: format.dateTime(iso: $0.receivedAt) ?? none, topic: $0.topic, field: $0.field ?? none,
-                            reason: $0.reason)
+                            at: format.dateTime(iso: rejection.receivedAt) ?? none, topic: rejection.topic,
+                            field: rejection.field ?? none,
+                            reason: rejection.count.map { "\(rejection.reason) (×\($0))" } ?? rejection.reason)
                     },
                     isSegment: isSegment,
                     writeKeys: (status.writeKeys ?? []).map {

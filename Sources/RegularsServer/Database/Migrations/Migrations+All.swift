@@ -1,6 +1,8 @@
 extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
-    static let all: [Migration] = [foundation, analytics, ingest, loyalty, integrations, analyticsRollups]
+    static let all: [Migration] = [
+        foundation, analytics, ingest, loyalty, integrations, analyticsRollups, ingestRejectionCounts,
+    ]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
     /// Instants are BIGINT milliseconds since the epoch (UTC); money is BIGINT minor units beside its currency code.
