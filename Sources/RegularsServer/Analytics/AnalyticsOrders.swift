@@ -37,14 +37,17 @@ struct AnalyticsOrders: Sendable {
         }
     }
 
-    private static let query = """
+    /// The query, with the period's bounds as the dialect's placeholders.
+    private static func query(from start: String, to end: String) -> String {
+        """
         SELECT o.customer_id, o.placed_at, o.base_total_minor,
             CAST(COALESCE((SELECT SUM(r.base_amount_minor) FROM refunds r WHERE r.order_id = o.id), 0) AS BIGINT)
                 AS refunded_minor,
             CASE WHEN o.cancelled_at IS NULL THEN 0 ELSE 1 END AS cancelled, c.first_order_at
         FROM orders o JOIN customers c ON c.id = o.customer_id
-        WHERE o.placed_at >= $1 AND o.placed_at < $2
+        WHERE o.placed_at >= \(start) AND o.placed_at < \(end)
         """
+    }
 
     func load(from start: Instant, to end: Instant) async throws -> Loaded {
         try await database.read { _, driver in
@@ -52,7 +55,7 @@ struct AnalyticsOrders: Sendable {
             case .sqlite(let connection):
                 let collector = Mutex(Collector())
                 try await connection.query(
-                    Self.query.replacingOccurrences(of: "$1", with: "?1").replacingOccurrences(of: "$2", with: "?2"),
+                    Self.query(from: "?1", to: "?2"),
                     [.integer(SQLiteInt64(start.milliseconds)), .integer(SQLiteInt64(end.milliseconds))]
                 ) { row in
                     let values = row.columns.map(\.data)
@@ -74,7 +77,7 @@ struct AnalyticsOrders: Sendable {
                 binds.append(end.milliseconds)
                 var collector = Collector()
                 let rows = try await connection.query(
-                    PostgresQuery(unsafeSQL: Self.query, binds: binds), logger: connection.logger)
+                    PostgresQuery(unsafeSQL: Self.query(from: "$1", to: "$2"), binds: binds), logger: connection.logger)
                 for try await row in rows {
                     let (customer, placedAt, total, refunded, cancelled, first) = try row.decode(
                         (Int64, Int64, Int64, Int64, Int32, Int64?).self)

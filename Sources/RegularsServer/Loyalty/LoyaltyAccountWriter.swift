@@ -44,27 +44,20 @@ struct LoyaltyAccountWriter: Sendable {
     /// `Ledger.absorbing`: history, lots, expiries and pending points as they were) and brings the account's totals,
     /// tier and snapshot up to the combined ledger. `other`'s own rows go when the merge deletes it.
     func absorbLedger(of other: Int64, into customerID: Int64, at now: Date) async throws {
-        try await store.lockAccount(customerID)
-        let ledger = try await store.ledger(customerID)
         let merged = try await store.ledger(other)
         guard !merged.entries.isEmpty else { return }
-        let moved: [LedgerEntry]
-        do {
-            moved = try ledger.absorbing(merged, mergedCustomer: "\(other)")
-        } catch {
-            throw Problem(
-                status: .conflict,
-                detail:
-                    "Customers \(customerID) and \(other) are the same shopper, but their points cannot be combined "
-                    + "automatically (\(error.violations.map(\.description).joined(separator: "; "))); "
-                    + "settle one account by a manual adjustment first")
+        _ = try await post(customerID: customerID, at: now) { ledger in
+            do {
+                return .append(try ledger.absorbing(merged, mergedCustomer: "\(other)"))
+            } catch let refusal as LedgerMergeRefusal {
+                throw Problem(
+                    status: .conflict,
+                    detail:
+                        "Customers \(customerID) and \(other) are the same shopper, but their points cannot be combined "
+                        + "automatically (\(refusal.violations.map(\.description).joined(separator: "; "))); "
+                        + "settle one account by a manual adjustment first")
+            }
         }
-        let after = try ledger.appending(moved)
-        let tier = try await evaluateTier(customerID: customerID, ledger: after, at: now)
-        try await store.append(
-            moved, customerID: customerID, resulting: after,
-            nextMaintenanceAt: [after.nextMaintenanceAt, tier.review].compactMap { $0 }.min(),
-            snapshot: snapshot(of: after, at: now, qualifyingValue: tier.qualifyingValue))
     }
 
     /// Runs due releases and expiries and any due tier review for the customer.
