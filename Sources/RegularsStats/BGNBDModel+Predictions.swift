@@ -18,10 +18,12 @@ extension BGNBDModel {
     /// (a + b + x − 1)/(a − 1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]  (FHL 2005, eq. 10
     /// without the P(alive) factor).
     ///
-    /// The hypergeometric function is evaluated after Euler's transformation,
+    /// When a − 1 ≤ r + x, the hypergeometric function is evaluated after Euler's transformation,
     /// ₂F₁(r+x, b+x; c; z) = (1−z)^(a−1−r−x) ₂F₁(a+b−1−r, a−1; c; z) with c = a+b+x−1, whose series converges
     /// quickly for every x because its numerator parameters do not grow with x; the power of (1 − z) then cancels
-    /// against ((α+T)/(α+T+t))^(r+x) = (1−z)^(r+x).
+    /// against ((α+T)/(α+T+t))^(r+x) = (1−z)^(r+x). For larger a (fits where nearly every customer shares one dropout
+    /// probability give a in the hundreds of thousands) Euler's series overflows, and Gauss's original series is
+    /// summed in log space instead.
     public func expectedPurchasesIfAlive(in t: Double, frequency x: Double, age: Double) -> Double {
         guard t > 0 else { return 0 }
         let p = parameters
@@ -29,6 +31,13 @@ extension BGNBDModel {
         if abs(a - 1) < 1e-9 { a = 1 + 1e-9 }  // removable singularity at a = 1
         let c = a + p.b + x - 1
         let z = t / (p.alpha + age + t)
+        // Each series' terms grow until their index passes about its second numerator parameter times z: Euler's
+        // form suits the usual a near 1, Gauss's original form a large (a dropout probability shared by nearly all
+        // customers), where Euler's terms overflow.
+        if a - 1 > p.r + x {
+            let logSeries = SpecialFunctions.logHypergeometric2F1(p.r + x, p.b + x, c, z)
+            return c / (a - 1) * -expm1((p.r + x) * log1p(-z) + logSeries)
+        }
         let series = SpecialFunctions.hypergeometric2F1(a + p.b - 1 - p.r, a - 1, c, z)
         let bracket: Double
         if series > 0 {

@@ -33,4 +33,12 @@ public struct CustomerSummaries: Sendable, Equatable {
 
     /// Customers with at least one repeat purchase.
     public var repeatCustomerCount: Int { frequency.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+
+    /// The customers at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> CustomerSummaries {
+        CustomerSummaries(
+            customerIDs: indices.map { customerIDs[$0] }, frequency: indices.map { frequency[$0] },
+            recency: indices.map { recency[$0] }, age: indices.map { age[$0] },
+            monetaryValue: indices.map { monetaryValue[$0] }, calibrationEnd: calibrationEnd)
+    }
 }

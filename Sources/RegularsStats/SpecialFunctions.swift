@@ -59,6 +59,31 @@ enum SpecialFunctions {
         return sum
     }
 
+    /// ln 2F1(a, b; c; z) by Gauss's series for a, b, c > 0 and 0 ≤ z < 1, whose terms are then all positive: the sum
+    /// is rescaled whenever it grows large, so it stays finite where the terms themselves would overflow.
+    static func logHypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double, maxTerms: Int = 1_000_000)
+        -> Double
+    {
+        if z == 0 { return 0 }
+        let scale = 0x1p-600
+        var logScale = 0.0
+        var term = 1.0
+        var sum = 1.0
+        var n = 0.0
+        for _ in 0..<maxTerms {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
+            sum += term
+            if term <= 1e-17 * sum { break }
+            if sum > 0x1p600 {
+                term *= scale
+                sum *= scale
+                logScale += 600 * M_LN2
+            }
+            n += 1
+        }
+        return log(sum) + logScale
+    }
+
     /// ln 2F1(a, b; a + 1; z) for 0 ≤ z < 1, a > 0 and a + 1 − b > 0 — the form in the Pareto/NBD likelihood.
     ///
     /// Uses Euler's transformation 2F1(a, b; c; z) = (1 − z)^(c − a − b) 2F1(c − a, c − b; c; z), which for c = a + 1

@@ -234,9 +234,11 @@ import VaporTesting
             }
 
             // Action: write them as a refresh does, then read the table back.
+            let written = rows
             try await database.write { sql, driver in
                 try await AnalyticsRefresher.writeScores(
-                    rows, runID: 7, model: "bgnbd+gamma_gamma", on: sql, driver: driver)
+                    count: written.count, runID: 7, model: "bgnbd+gamma_gamma", on: sql, driver: driver
+                ) { Array(written[$0]) }
             }
             let stored = try await database.read { sql in
                 try await sql.raw(
@@ -275,8 +277,8 @@ import VaporTesting
             age: ids.map { Double($0) + 1 }, monetaryValue: ids.map(Double.init))
 
         // Action: a sample of at most four, and one larger than the store.
-        let sample = AnalyticsRefresher.fitSample(of: summaries, maximum: 4)
-        let whole = AnalyticsRefresher.fitSample(of: summaries, maximum: 10)
+        let sample = CustomerScorePlan.fitSample(of: summaries, maximum: 4)
+        let whole = CustomerScorePlan.fitSample(of: summaries, maximum: 10)
 
         // Check: every k-th customer with its own values; a store within the limit is fitted whole.
         #expect(sample.customerIDs == [1, 3, 6, 8])

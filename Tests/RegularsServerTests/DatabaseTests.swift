@@ -22,6 +22,53 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
+    func compactingTheScoresKeepsEveryScoreAndDropsTheSegmentIndex(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { test in
+            // Setup: a store at version 7 with one scored customer.
+            let before = Migration.all.filter { $0.version <= 7 }
+            try await Migrator(database: test.database, migrations: before, logger: Logger(label: "test")).migrate()
+            try await test.database.write { sql in
+                try await sql.raw("INSERT INTO customers (id, created_at, updated_at) VALUES (41, 0, 0)").run()
+                try await sql.raw(
+                    """
+                    INSERT INTO customer_scores (customer_id, run_id, model, p_alive, expected_orders_90d,
+                        predicted_clv_12m_minor, churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment,
+                        next_order_at, p_alive_previous)
+                    VALUES (41, 3, 'bgnbd+gamma_gamma', 0.25, 1.5, 12345, 'high', 2, 3, 4, 'at_risk', 99, 0.5)
+                    """
+                ).run()
+            }
+
+            // Action: migrate to the current version.
+            let applied = try await Migrator(
+                database: test.database, migrations: Migration.all, logger: Logger(label: "test")
+            ).migrate()
+
+            // Check: the row is unchanged, and no segment index is left.
+            #expect(applied == [8])
+            let row = try await test.database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT customer_id || ' ' || run_id || ' ' || model || ' ' || p_alive || ' ' || expected_orders_90d
+                        || ' ' || predicted_clv_12m_minor || ' ' || churn_risk || ' ' || rfm_recency || ' ' || rfm_frequency
+                        || ' ' || rfm_monetary || ' ' || rfm_segment || ' ' || next_order_at || ' ' || p_alive_previous AS row
+                    FROM customer_scores
+                    """
+                ).all(decodingColumn: "row", as: String.self)
+            }
+            #expect(row == ["41 3 bgnbd+gamma_gamma 0.25 1.5 12345 high 2 3 4 at_risk 99 0.5"])
+            let indexes = try await test.database.read { sql in
+                let query =
+                    backend == .sqlite
+                    ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'customer_scores_segment'"
+                    : "SELECT indexname AS name FROM pg_indexes WHERE indexname = 'customer_scores_segment'"
+                return try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self)
+            }
+            #expect(indexes.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func twoInstancesStartingTogetherMigrateOnce(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { test in
             let other = try await backend.secondPool(for: test)

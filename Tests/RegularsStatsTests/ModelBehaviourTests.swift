@@ -93,6 +93,39 @@ import Testing
         #expect(paretoAlive > 0 && paretoAlive < 1)
     }
 
+    @Test func bgnbdExpectationsStayFiniteWhenTheDropoutProbabilityIsNearlyFixed() {
+        // Setup: a and b in the millions, as fitted to a store whose customers share one dropout probability p; BG/NBD
+        // then tends to a fixed p, where E[X(t)] = (1/p) · [1 − (α/(α + p t))^r].
+        let p = 0.075
+        let model = BGNBDModel(
+            parameters: BGNBDParameters(r: 0.46, alpha: 1.01, a: p * 3_500_000, b: (1 - p) * 3_500_000))
+
+        // Action: the population curve at 1, 4 and 26 weeks, and a repeat customer's next 13 weeks.
+        let curve = [1.0, 4, 26].map { model.expectedRepeatPurchases(within: $0) }
+        let conditional = model.expectedPurchasesIfAlive(in: 13, frequency: 40, age: 80)
+
+        // Check: the limit, to the precision of a and b this large, and a finite positive conditional expectation.
+        for (t, value) in zip([1.0, 4, 26], curve) {
+            let limit = (1 / p) * (1 - pow(1.01 / (1.01 + p * t), 0.46))
+            #expect(abs(value - limit) < 1e-4 * limit)
+        }
+        #expect(conditional.isFinite && conditional > 0)
+    }
+
+    @Test func bgnbdExpectationIsContinuousWhereItsTwoSeriesMeet() {
+        // Setup: r + x = 2, with a − 1 just below 2 (Euler's series) and just above (Gauss's series in log space).
+        func model(a: Double) -> BGNBDModel {
+            BGNBDModel(parameters: BGNBDParameters(r: 0.5, alpha: 4, a: a, b: 2.5))
+        }
+
+        // Action: the same expectation from both sides.
+        let euler = model(a: 3 - 1e-9).expectedPurchasesIfAlive(in: 39, frequency: 1.5, age: 30)
+        let gauss = model(a: 3 + 1e-9).expectedPurchasesIfAlive(in: 39, frequency: 1.5, age: 30)
+
+        // Check: they agree.
+        #expect(abs(euler - gauss) < 1e-7 * euler)
+    }
+
     @Test func paretoNBDPredictionsMatchLifetimes() {
         let summaries = CDNOWFixture.summaries
         // lifetimes 0.11.3's ParetoNBDFitter estimates on the CDNOW summary file.

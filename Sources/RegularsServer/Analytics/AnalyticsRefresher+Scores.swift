@@ -13,22 +13,47 @@ extension AnalyticsRefresher {
     /// PostgreSQL rows per statement: one array per column.
     static let postgresScoreRowsPerStatement = 100_000
 
-    /// Upserts every customer's scores; a customer scored before keeps that P(alive) as `p_alive_previous`. Customers
-    /// no longer scored (no counted order left, or redacted) are removed. Runs inside the caller's transaction.
+    /// Upserts the scores of customers `0..<count`, as `rows` makes them chunk by chunk; a customer scored before
+    /// keeps that P(alive) as `p_alive_previous`. Customers no longer scored (no counted order left, or redacted) are
+    /// removed. Runs inside the caller's transaction.
     ///
-    /// Values are bound through the driver — SQLite `?` parameters, PostgreSQL `unnest` of one array per column —
-    /// rather than through SQLKit's `Encodable` binds or SQL literals: for a million customers both of those cost
-    /// more than the database's own work.
+    /// The next chunk is made while the database writes the current one. Values are bound through the driver —
+    /// SQLite `?` parameters, PostgreSQL `unnest` of one array per column — rather than through SQLKit's `Encodable`
+    /// binds or SQL literals: for a million customers both of those cost more than the database's own work.
     static func writeScores(
-        _ rows: [CustomerScoreRow], runID: Int64, model: String, on sql: any SQLDatabase, driver: DriverConnection
+        count: Int, runID: Int64, model: String, on sql: any SQLDatabase, driver: DriverConnection,
+        rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
         switch driver {
         case .sqlite(let connection):
-            try await writeScores(rows, runID: runID, model: model, sqlite: connection)
+            try await writeScores(count: count, runID: runID, model: model, sqlite: connection, rows: rows)
         case .postgres(let connection):
-            try await writeScores(rows, runID: runID, model: model, postgres: connection, logger: sql.logger)
+            try await writeScores(
+                count: count, runID: runID, model: model, postgres: connection, logger: sql.logger, rows: rows)
         }
         try await sql.raw("DELETE FROM customer_scores WHERE run_id <> \(bind: runID)").run()
+    }
+
+    /// Runs `write` for each chunk of `0..<count` with the chunk `make` made, making the next chunk meanwhile.
+    private static func pipelined<Chunk: Sendable>(
+        count: Int, chunkSize: Int, make: @escaping @Sendable (Range<Int>) -> Chunk,
+        write: (Chunk, Int) async throws -> Void
+    ) async throws {
+        func range(from start: Int) -> Range<Int> { start..<min(count, start + chunkSize) }
+        guard count > 0 else { return }
+        var current = range(from: 0)
+        var chunk = make(current)
+        while true {
+            let following = range(from: current.upperBound)
+            if following.isEmpty {
+                try await write(chunk, current.count)
+                return
+            }
+            async let made = make(following)
+            try await write(chunk, current.count)
+            chunk = await made
+            current = following
+        }
     }
 
     private static var upsert: String {
@@ -39,7 +64,8 @@ extension AnalyticsRefresher {
     }
 
     private static func writeScores(
-        _ rows: [CustomerScoreRow], runID: Int64, model: String, sqlite connection: SQLiteConnection
+        count: Int, runID: Int64, model: String, sqlite connection: SQLiteConnection,
+        rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
         let width = CustomerScoreRow.compactValueCount
         let row = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
@@ -51,26 +77,26 @@ extension AnalyticsRefresher {
             + "FROM (VALUES "
         // `WHERE true` tells SQLite's parser that ON CONFLICT starts the upsert, not a join constraint.
         let tail = ") WHERE true" + upsert
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + sqliteScoreRowsPerStatement)
+        func statement(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ",") + tail }
+        let full = statement(rows: sqliteScoreRowsPerStatement)
+        try await pipelined(count: count, chunkSize: sqliteScoreRowsPerStatement) { range in
             var binds: [SQLiteData] = []
-            binds.reserveCapacity(width * (end - start))
-            for index in start..<end { rows[index].appendCompact(to: &binds) }
-            try await connection.query(
-                head + repeatElement(row, count: end - start).joined(separator: ",") + tail, binds
-            ) { _ in }
-            start = end
+            binds.reserveCapacity(width * range.count)
+            for row in rows(range) { row.appendCompact(to: &binds) }
+            return binds
+        } write: { binds, rowCount in
+            let text = rowCount == sqliteScoreRowsPerStatement ? full : statement(rows: rowCount)
+            try await connection.query(text, binds) { _ in }
         }
     }
 
     private static func writeScores(
-        _ rows: [CustomerScoreRow], runID: Int64, model: String, postgres connection: PostgresConnection,
-        logger: Logger
+        count: Int, runID: Int64, model: String, postgres connection: PostgresConnection, logger: Logger,
+        rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
         // The arrays carry no NULL elements: absent values travel as NaN, Int64.min ($13) or '' and become NULL
         // again in the SELECT.
-        func finite(_ value: Double?) -> Double { value.flatMap { $0.isFinite ? $0 : nil } ?? .nan }
+        @Sendable func finite(_ value: Double?) -> Double { value.flatMap { $0.isFinite ? $0 : nil } ?? .nan }
         let text =
             """
             INSERT INTO customer_scores (\(scoreColumns.joined(separator: ", ")))
@@ -80,9 +106,8 @@ extension AnalyticsRefresher {
                 $10::int[], $11::text[], $12::bigint[])
                 AS s (id, p_alive, expected, clv, churn, recency, frequency, monetary, segment, next_order)
             """ + upsert
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + postgresScoreRowsPerStatement)]
+        try await pipelined(count: count, chunkSize: postgresScoreRowsPerStatement) { range in
+            let chunk = rows(range)
             var binds = PostgresBindings(capacity: 13)
             binds.append(runID)
             binds.append(model)
@@ -97,8 +122,9 @@ extension AnalyticsRefresher {
             binds.append(chunk.map(\.rfmSegment))
             binds.append(chunk.map { $0.nextOrderAt ?? .min })
             binds.append(Int64.min)
+            return binds
+        } write: { binds, _ in
             try await connection.query(PostgresQuery(unsafeSQL: text, binds: binds), logger: logger)
-            start += chunk.count
         }
     }
 }
