@@ -4,6 +4,51 @@ import Testing
 @testable import RegularsServer
 
 @Suite struct AggregatesTests {
+    private struct LiveOrder: Decodable, Sendable {
+        var id: Int64
+        var customerId: Int64
+        var placedAt: Int64
+        var baseTotalMinor: Int64
+        var refundedMinor: Int64
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aggregatesKeptAtIngestEqualTheirDefinitionOverEveryLiveOrder(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            // Setup: a demo store churned by retries, moved orders, refunds, a cancellation and a merge.
+            _ = try await AnalyticsTests.seed(database, customers: 120)
+            try await AnalyticsRollupTests.churnTheStore(database)
+
+            // Action: read the maintained aggregates and every live order with its refunds.
+            let maintained = try await Sample.aggregates(on: database)
+            let orders = try await database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT o.id, o.customer_id, o.placed_at, o.base_total_minor,
+                        CAST(COALESCE((SELECT SUM(r.base_amount_minor) FROM refunds r WHERE r.order_id = o.id), 0)
+                            AS BIGINT) AS refunded_minor
+                    FROM orders o WHERE o.cancelled_at IS NULL
+                    """
+                ).all(decoding: LiveOrder.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+
+            // Check: each customer's aggregates follow from those orders, computed here independently.
+            let byCustomer = Dictionary(grouping: orders, by: \.customerId)
+            #expect(maintained.contains { $0.orderCount > 1 })
+            for row in maintained {
+                let own = (byCustomer[row.id] ?? []).sorted { ($0.placedAt, $0.id) < ($1.placedAt, $1.id) }
+                let refunded = own.reduce(0) { $0 + $1.refundedMinor }
+                let expected = Sample.Aggregates(
+                    id: row.id, orderCount: own.count,
+                    orderDays: Set(own.map { $0.placedAt / 86_400_000 }).count,
+                    firstOrderNetMinor: own.first.map { $0.baseTotalMinor - $0.refundedMinor } ?? 0,
+                    firstOrderAt: own.first?.placedAt, lastOrderAt: own.map(\.placedAt).max(),
+                    netRevenueMinor: own.reduce(0) { $0 + $1.baseTotalMinor } - refunded, refundedMinor: refunded)
+                #expect(row == expected)
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func ordersAndRefundsKeepAggregatesInStepWithARebuild(backend: TestBackend) async throws {
         try await withDatabase(backend) { database in
