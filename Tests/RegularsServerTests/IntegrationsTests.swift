@@ -148,6 +148,50 @@ import VaporTesting
     }
 
     @Test(arguments: TestBackend.available)
+    func aWriteKeyMadeOnThePageIsShownOnceAndAReloadMakesNoOther(backend: TestBackend) async throws {
+        try await withTestApp(backend) { app in
+            // Setup: a signed-in merchant on the page, with its CSRF token.
+            var session = try await WebTests.signIn(app)
+            var token = ""
+            try await app.testing().test(.GET, "/integrations", headers: session) { response in
+                token = try #require(WebTests.csrfToken(in: response.body.string))
+            }
+
+            // Action: create a key through the form, then load the page twice.
+            session.contentType = .urlEncodedForm
+            try await app.testing().test(
+                .POST, "/integrations/segment/write-keys", headers: session,
+                body: ByteBuffer(string: "_csrf=\(token)&name=Storefront")
+            ) { response in
+                #expect(response.status == .seeOther, "post/redirect/get")
+                #expect(response.headers.first(name: .location) == "/integrations")
+            }
+            session.contentType = nil
+            var shown = ""
+            try await app.testing().test(.GET, "/integrations", headers: session) { response in
+                let html = response.body.string
+                let range = try #require(html.range(of: #"<code dir="ltr" class="secret">"#))
+                shown = String(html[range.upperBound...].prefix { $0 != "<" })
+            }
+            var reloaded = ""
+            try await app.testing().test(.GET, "/integrations", headers: session) { reloaded = $0.body.string }
+
+            // Check: the key shown works, is not shown again, and is the only one.
+            #expect(shown.hasPrefix("rk_ingest_"))
+            #expect(!reloaded.contains(shown), "the key is shown only once")
+            var track = HTTPHeaders()
+            track.add(name: .authorization, value: "Basic " + Data("\(shown):".utf8).base64EncodedString())
+            try await Self.post(
+                app, "/v1/track", json: #"{"userId":"u1","event":"Product Viewed","messageId":"m-1"}"#,
+                headers: track
+            ) { #expect($0.status == .ok) }
+            let admin = try await app.adminHeaders()
+            let keys = try await Self.integrations(app, headers: admin)["segment"]?.writeKeys ?? []
+            #expect(keys.map(\.name) == ["Storefront"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func theIntegrationsPageRendersInArabicAndRotatesASecretOnce(backend: TestBackend) async throws {
         try await withTestApp(backend) { app in
             var session = try await WebTests.signIn(app)

@@ -1,8 +1,9 @@
 import Vapor
 
 /// `GET /integrations`: each source's endpoint, status, today's deliveries and rejections, the latest rejections;
-/// CSRF-protected forms rotate a webhook secret (303 back to this page, which shows it once), create a Segment write key (shown
-/// once) and revoke one. A secret the environment sets is shown as such and cannot be rotated here.
+/// CSRF-protected forms rotate a webhook secret or create a Segment write key (each 303 back to this page, which
+/// shows the new value once) and revoke a write key. A secret the environment sets is shown as such and cannot be
+/// rotated here.
 struct IntegrationsPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("integrations", use: show)
@@ -27,22 +28,23 @@ struct IntegrationsPage: RouteCollection {
         var prefix: String
     }
 
-    /// The session keys that carry a rotated secret from the POST to the one GET that shows it.
-    static let revealedSourceKey = "integrations.revealed_source"
+    /// The session keys that carry a new secret or write key from the POST to the one GET that shows it: the catalogue
+    /// key of its label, and the value.
+    static let revealedLabelKey = "integrations.revealed_label"
     static let revealedSecretKey = "integrations.revealed_secret"
 
-    /// Shows a secret the previous request rotated, once: it leaves the session as it is shown.
+    /// Shows a secret or write key the previous request made, once: it leaves the session as it is shown.
     @Sendable func show(_ request: Request) async throws -> View {
         var revealed: IntegrationsView.Revealed?
         if let secret = request.session.data[Self.revealedSecretKey],
-            let source = request.session.data[Self.revealedSourceKey]
+            let label = request.session.data[Self.revealedLabelKey]
         {
             request.session.data[Self.revealedSecretKey] = nil
-            request.session.data[Self.revealedSourceKey] = nil
+            request.session.data[Self.revealedLabelKey] = nil
             let locale = WebController.format(request).locale
             revealed = .init(
-                label: Catalogue.shared.text("int_new_secret", locale) + " · "
-                    + Catalogue.shared.text("int_source_\(source)", locale),
+                label: label.split(separator: " ").map { Catalogue.shared.text(String($0), locale) }
+                    .joined(separator: " · "),
                 value: secret)
         }
         return try await render(request, revealed: revealed)
@@ -53,18 +55,23 @@ struct IntegrationsPage: RouteCollection {
     func rotate(_ request: Request, source: IntegrationSource) async throws -> Response {
         let form = try request.content.decode(SecretForm.self)
         let secret = try await request.regulars.webhookSecrets.rotate(source, to: form.secret)
-        request.session.data[Self.revealedSourceKey] = source.rawValue
-        request.session.data[Self.revealedSecretKey] = secret
-        return request.redirect(to: "/integrations", redirectType: .normal)
+        return reveal(secret, labelled: "int_new_secret int_source_\(source.rawValue)", request)
     }
 
-    @Sendable func createWriteKey(_ request: Request) async throws -> View {
+    /// Post/redirect/get, as `rotate`: reloading the page never creates another key.
+    @Sendable func createWriteKey(_ request: Request) async throws -> Response {
         let form = try request.content.decode(WriteKeyForm.self)
         let name = try IntegrationsController.writeKeyName(form.name)
         let key = try await request.regulars.apiKeys.create(scope: .ingest, name: name)
-        let locale = WebController.format(request).locale
-        return try await render(
-            request, revealed: .init(label: Catalogue.shared.text("int_new_write_key", locale), value: key))
+        return reveal(key, labelled: "int_new_write_key", request)
+    }
+
+    /// Keeps `value` for the next `GET /integrations` and answers 303 to it; `label` is catalogue keys separated by
+    /// spaces.
+    private func reveal(_ value: String, labelled label: String, _ request: Request) -> Response {
+        request.session.data[Self.revealedLabelKey] = label
+        request.session.data[Self.revealedSecretKey] = value
+        return request.redirect(to: "/integrations", redirectType: .normal)
     }
 
     @Sendable func revokeWriteKey(_ request: Request) async throws -> Response {
