@@ -6,6 +6,46 @@ import Testing
 
 @Suite struct CustomerWriterTests {
     @Test(arguments: TestBackend.available)
+    func twoTransactionsMeetingTheSameNewIdentityLeaveOneCustomer(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            // Setup: transaction A resolves a new identity and stays open.
+            let identity = CustomerIdentity(source: .segmentUserID, externalID: "user-race")
+            let (resolved, resolvedSignal) = AsyncStream.makeStream(of: Int64.self)
+            let (release, releaseSignal) = AsyncStream.makeStream(of: Void.self)
+            async let first = database.write { sql in
+                let id = try await CustomerWriter(sql: sql).resolve([identity], profile: CustomerInput(), at: .now)
+                resolvedSignal.yield(id)
+                for await _ in release { break }
+                return id
+            }
+            var firstID: Int64?
+            for await id in resolved {
+                firstID = id
+                break
+            }
+
+            // Action: transaction B resolves the same identity (on PostgreSQL it finds nothing, creates a customer
+            // and waits on the identity's key); then A commits.
+            async let second = database.write { sql in
+                try await CustomerWriter(sql: sql).resolve([identity], profile: CustomerInput(), at: .now)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            releaseSignal.yield()
+            let (a, b) = try await (first, second)
+
+            // Check: one customer, holding the identity.
+            #expect(a == firstID)
+            #expect(try await Sample.count("customers", on: database) == 1)
+            let owners = try await database.read { sql in
+                try await sql.raw(
+                    "SELECT customer_id FROM customer_identities WHERE external_id = 'user-race'"
+                ).all(decodingColumn: "customer_id", as: Int64.self)
+            }
+            #expect(owners == [b])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func identitiesFromSeveralSourcesResolveToOneCustomer(backend: TestBackend) async throws {
         try await withDatabase(backend) { database in
             let shopify = CustomerIdentity(source: .shopify, externalID: "207119551")

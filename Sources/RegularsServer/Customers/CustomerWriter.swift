@@ -38,21 +38,37 @@ struct CustomerWriter: Sendable {
         }
         // A call that reports no profile fact (an order event carrying only a user id) changes no profile column.
         if !profile.isEmpty { try await apply(profile, to: customerID, at: now) }
-        if let email = profile.email { cache?.record(email: email.value, customerID: customerID) }
         // Identities already attached to this customer stay as they are; merges moved the others' identities here.
         var attached = identities.filter { attachedTo[$0] != customerID }
         if let email = profile.email { attached.append(CustomerIdentity(source: .email, externalID: email.value)) }
         for identity in attached where cache?.lookup(identity) != .customer(customerID) {
-            try await sql.raw(
+            let inserted = try await sql.raw(
                 """
                 INSERT INTO customer_identities (customer_id, source, external_id, created_at)
                 VALUES (\(bind: customerID), \(bind: identity.source.rawValue), \(bind: identity.externalID), \(bind: now.milliseconds))
-                ON CONFLICT (source, external_id) DO NOTHING
+                ON CONFLICT (source, external_id) DO NOTHING RETURNING customer_id
                 """
-            ).run()
+            ).first(decodingColumn: "customer_id", as: Int64.self)
+            // Not inserted and someone else's: a concurrent transaction (PostgreSQL; SQLite writes one at a time)
+            // created a customer for the same identity and committed while this one waited on the key. They are
+            // one person: that customer is merged into this one.
+            if inserted == nil, let owner = try await owner(of: identity), owner != customerID {
+                try await merge(owner, into: customerID)
+                cache?.merged(owner, into: customerID)
+            }
         }
+        if let email = profile.email { cache?.record(email: email.value, customerID: customerID) }
         for identity in identities { cache?.record(identity, customerID: customerID) }
         return customerID
+    }
+
+    private func owner(of identity: CustomerIdentity) async throws -> Int64? {
+        try await sql.raw(
+            """
+            SELECT customer_id FROM customer_identities
+            WHERE source = \(bind: identity.source.rawValue) AND external_id = \(bind: identity.externalID)
+            """
+        ).first(decodingColumn: "customer_id", as: Int64.self)
     }
 
     private func customer(of identity: CustomerIdentity, cache: IdentityCache?) async throws -> Int64? {
@@ -60,12 +76,7 @@ struct CustomerWriter: Sendable {
         case .customer(let id): return id
         case .absent: return nil
         case .unknown:
-            let id = try await sql.raw(
-                """
-                SELECT customer_id FROM customer_identities
-                WHERE source = \(bind: identity.source.rawValue) AND external_id = \(bind: identity.externalID)
-                """
-            ).first(decodingColumn: "customer_id", as: Int64.self)
+            let id = try await owner(of: identity)
             if let id { cache?.record(identity, customerID: id) }
             return id
         }
