@@ -8,16 +8,16 @@ extension AnalyticsRefresher {
         "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_segment", "next_order_at",
     ]
 
+    /// Rows made at a time — by a refresh, also predicted at a time — while the previous block is written.
+    static let rowsPerBlock = 100_000
     /// SQLite rows per statement: six bound values each, under SQLite's limit of 32,766 per statement.
     static let sqliteScoreRowsPerStatement = 5_000
-    /// PostgreSQL rows per statement: one array per column.
-    static let postgresScoreRowsPerStatement = 100_000
 
     /// Upserts the scores of customers `0..<count`, as `rows` makes them chunk by chunk; a customer scored before
     /// keeps that P(alive) as `p_alive_previous`. Customers no longer scored (no counted order left, or redacted) are
     /// removed. Runs inside the caller's transaction.
     ///
-    /// The next chunk is made while the database writes the current one. Values are bound through the driver —
+    /// The next block of `rowsPerBlock` rows is made while the database writes the current one. Values are bound through the driver —
     /// SQLite `?` parameters, PostgreSQL `unnest` of one array per column — rather than through SQLKit's `Encodable`
     /// binds or SQL literals: for a million customers both of those cost more than the database's own work.
     static func writeScores(
@@ -34,10 +34,10 @@ extension AnalyticsRefresher {
         try await sql.raw("DELETE FROM customer_scores WHERE run_id <> \(bind: runID)").run()
     }
 
-    /// Runs `write` for each chunk of `0..<count` with the chunk `make` made, making the next chunk meanwhile.
+    /// Runs `write` for each block of `0..<count` with what `make` made of it, making the next block meanwhile.
     private static func pipelined<Chunk: Sendable>(
         count: Int, chunkSize: Int, make: @escaping @Sendable (Range<Int>) -> Chunk,
-        write: (Chunk, Int) async throws -> Void
+        write: (Chunk) async throws -> Void
     ) async throws {
         func range(from start: Int) -> Range<Int> { start..<min(count, start + chunkSize) }
         guard count > 0 else { return }
@@ -46,11 +46,11 @@ extension AnalyticsRefresher {
         while true {
             let following = range(from: current.upperBound)
             if following.isEmpty {
-                try await write(chunk, current.count)
+                try await write(chunk)
                 return
             }
             async let made = make(following)
-            try await write(chunk, current.count)
+            try await write(chunk)
             chunk = await made
             current = following
         }
@@ -79,14 +79,21 @@ extension AnalyticsRefresher {
         let tail = ") WHERE true" + upsert
         func statement(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ",") + tail }
         let full = statement(rows: sqliteScoreRowsPerStatement)
-        try await pipelined(count: count, chunkSize: sqliteScoreRowsPerStatement) { range in
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(width * range.count)
-            for row in rows(range) { row.appendCompact(to: &binds) }
-            return binds
-        } write: { binds, rowCount in
-            let text = rowCount == sqliteScoreRowsPerStatement ? full : statement(rows: rowCount)
-            try await connection.query(text, binds) { _ in }
+        try await pipelined(count: count, chunkSize: rowsPerBlock) { range in
+            let made = rows(range)
+            return stride(from: 0, to: made.count, by: sqliteScoreRowsPerStatement).map { start in
+                var binds: [SQLiteData] = []
+                let end = min(made.count, start + sqliteScoreRowsPerStatement)
+                binds.reserveCapacity(width * (end - start))
+                for row in made[start..<end] { row.appendCompact(to: &binds) }
+                return binds
+            }
+        } write: { statements in
+            for binds in statements {
+                let rowCount = binds.count / width
+                let text = rowCount == sqliteScoreRowsPerStatement ? full : statement(rows: rowCount)
+                try await connection.query(text, binds) { _ in }
+            }
         }
     }
 
@@ -106,7 +113,7 @@ extension AnalyticsRefresher {
                 $10::int[], $11::text[], $12::bigint[])
                 AS s (id, p_alive, expected, clv, churn, recency, frequency, monetary, segment, next_order)
             """ + upsert
-        try await pipelined(count: count, chunkSize: postgresScoreRowsPerStatement) { range in
+        try await pipelined(count: count, chunkSize: rowsPerBlock) { range in
             let chunk = rows(range)
             var binds = PostgresBindings(capacity: 13)
             binds.append(runID)
@@ -123,7 +130,7 @@ extension AnalyticsRefresher {
             binds.append(chunk.map { $0.nextOrderAt ?? .min })
             binds.append(Int64.min)
             return binds
-        } write: { binds, _ in
+        } write: { binds in
             try await connection.query(PostgresQuery(unsafeSQL: text, binds: binds), logger: logger)
         }
     }
