@@ -13,13 +13,14 @@ extension AnalyticsRefresher {
     /// SQLite rows per statement: six bound values each, under SQLite's limit of 32,766 per statement.
     static let sqliteScoreRowsPerStatement = 5_000
 
-    /// Upserts the scores of customers `0..<count`, as `rows` makes them chunk by chunk; a customer scored before
+    /// Upserts the scores of customers `0..<count`, as `rows` makes them block by block; a customer scored before
     /// keeps that P(alive) as `p_alive_previous`. Customers no longer scored (no counted order left, or redacted) are
     /// removed. Runs inside the caller's transaction.
     ///
-    /// The next block of `rowsPerBlock` rows is made while the database writes the current one. Values are bound through the driver —
-    /// SQLite `?` parameters, PostgreSQL `unnest` of one array per column — rather than through SQLKit's `Encodable`
-    /// binds or SQL literals: for a million customers both of those cost more than the database's own work.
+    /// The next block of `rowsPerBlock` rows is made while the database writes the current one. Values are bound
+    /// through the driver — SQLite `?` parameters, PostgreSQL `unnest` of one array per column — rather than through
+    /// SQLKit's `Encodable` binds or SQL literals: for a million customers both of those cost more than the
+    /// database's own work.
     static func writeScores(
         count: Int, runID: Int64, model: String, on sql: any SQLDatabase, driver: DriverConnection,
         rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
@@ -35,23 +36,22 @@ extension AnalyticsRefresher {
     }
 
     /// Runs `write` for each block of `0..<count` with what `make` made of it, making the next block meanwhile.
-    private static func pipelined<Chunk: Sendable>(
-        count: Int, chunkSize: Int, make: @escaping @Sendable (Range<Int>) -> Chunk,
-        write: (Chunk) async throws -> Void
+    private static func pipelined<Block: Sendable>(
+        count: Int, make: @escaping @Sendable (Range<Int>) -> Block, write: (Block) async throws -> Void
     ) async throws {
-        func range(from start: Int) -> Range<Int> { start..<min(count, start + chunkSize) }
+        func range(from start: Int) -> Range<Int> { start..<min(count, start + rowsPerBlock) }
         guard count > 0 else { return }
         var current = range(from: 0)
-        var chunk = make(current)
+        var block = make(current)
         while true {
             let following = range(from: current.upperBound)
             if following.isEmpty {
-                try await write(chunk)
+                try await write(block)
                 return
             }
             async let made = make(following)
-            try await write(chunk)
-            chunk = await made
+            try await write(block)
+            block = await made
             current = following
         }
     }
@@ -79,7 +79,7 @@ extension AnalyticsRefresher {
         let tail = ") WHERE true" + upsert
         func statement(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ",") + tail }
         let full = statement(rows: sqliteScoreRowsPerStatement)
-        try await pipelined(count: count, chunkSize: rowsPerBlock) { range in
+        try await pipelined(count: count) { range in
             let made = rows(range)
             return stride(from: 0, to: made.count, by: sqliteScoreRowsPerStatement).map { start in
                 var binds: [SQLiteData] = []
@@ -113,21 +113,21 @@ extension AnalyticsRefresher {
                 $10::int[], $11::text[], $12::bigint[])
                 AS s (id, p_alive, expected, clv, churn, recency, frequency, monetary, segment, next_order)
             """ + upsert
-        try await pipelined(count: count, chunkSize: rowsPerBlock) { range in
-            let chunk = rows(range)
+        try await pipelined(count: count) { range in
+            let block = rows(range)
             var binds = PostgresBindings(capacity: 13)
             binds.append(runID)
             binds.append(model)
-            binds.append(chunk.map(\.customerID))
-            binds.append(chunk.map { finite($0.pAlive) })
-            binds.append(chunk.map { finite($0.expectedOrders90d) })
-            binds.append(chunk.map { $0.predictedClv12mMinor ?? .min })
-            binds.append(chunk.map { $0.churnRisk ?? "" })
-            binds.append(chunk.map { Int32($0.rfmRecency) })
-            binds.append(chunk.map { Int32($0.rfmFrequency) })
-            binds.append(chunk.map { Int32($0.rfmMonetary) })
-            binds.append(chunk.map(\.rfmSegment))
-            binds.append(chunk.map { $0.nextOrderAt ?? .min })
+            binds.append(block.map(\.customerID))
+            binds.append(block.map { finite($0.pAlive) })
+            binds.append(block.map { finite($0.expectedOrders90d) })
+            binds.append(block.map { $0.predictedClv12mMinor ?? .min })
+            binds.append(block.map { $0.churnRisk ?? "" })
+            binds.append(block.map { Int32($0.rfmRecency) })
+            binds.append(block.map { Int32($0.rfmFrequency) })
+            binds.append(block.map { Int32($0.rfmMonetary) })
+            binds.append(block.map(\.rfmSegment))
+            binds.append(block.map { $0.nextOrderAt ?? .min })
             binds.append(Int64.min)
             return binds
         } write: { binds in
