@@ -9,7 +9,7 @@ import RegularsStats
 /// (`customers` of `eligibleCustomers`), so the check reads a bounded number of orders.
 struct HoldoutCheck: Codable, Sendable, Equatable {
     static let maximumWeeks = 26
-    static let maximumCustomers = 20_000
+    static let maximumCustomers = 10_000
 
     var calibrationEnd: String
     var holdoutEnd: String
