@@ -3,6 +3,7 @@ import RegularsCore
 import RegularsDemo
 import RegularsStats
 import SQLKit
+import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -267,6 +268,76 @@ import VaporTesting
                 #expect(try record.decode(column: "model", as: String.self) == "bgnbd+gamma_gamma")
             }
         }
+    }
+
+    @Test func thePipelineMakesAndWritesEveryBlockOnceInOrder() async throws {
+        // Setup: 25 rows in blocks of 10, and an empty run.
+        let made = Mutex<[Range<Int>]>([])
+        var written: [Range<Int>] = []
+
+        // Action: make and write them.
+        try await AnalyticsRefresher.pipelined(count: 25, blockSize: 10) { range in
+            made.withLock { $0.append(range) }
+            return range
+        } write: {
+            written.append($0)
+        }
+        try await AnalyticsRefresher.pipelined(count: 0, blockSize: 10) { range in
+            made.withLock { $0.append(range) }
+            return range
+        } write: {
+            written.append($0)
+        }
+
+        // Check: each block made once and written once, in order, the last one short.
+        #expect(written == [0..<10, 10..<20, 20..<25])
+        #expect(made.withLock { $0 } == [0..<10, 10..<20, 20..<25])
+    }
+
+    @Test(arguments: TestBackend.available)
+    func scoresOfMoreCustomersThanOneStatementAreAllWritten(backend: TestBackend) async throws {
+        try await withDatabase(backend) { database in
+            // Setup: 12,345 customers, so SQLite writes two full statements and a short one.
+            let count = 12_345
+            try await database.write { sql in
+                try await sql.raw(
+                    """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(literal: count))
+                    INSERT INTO customers (id, created_at, updated_at) SELECT i, 0, 0 FROM n
+                    """
+                ).run()
+            }
+
+            // Action: write a score for each, as a refresh does.
+            try await database.write { sql, driver in
+                try await AnalyticsRefresher.writeScores(
+                    count: count, runID: 3, model: "bgnbd+gamma_gamma", on: sql, driver: driver
+                ) { range in
+                    range.map { index in
+                        CustomerScoreRow(
+                            customerID: Int64(index + 1), pAlive: nil, expectedOrders90d: 1,
+                            predictedClv12mMinor: Int64(index), churnRisk: nil, rfmRecency: 1, rfmFrequency: 1,
+                            rfmMonetary: 1, rfmSegment: RFMSegment.allCases[0].rawValue, nextOrderAt: nil)
+                    }
+                }
+            }
+
+            // Check: every customer has its own score.
+            let stored = try await database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n, CAST(SUM(predicted_clv_12m_minor - customer_id) AS BIGINT) AS drift
+                    FROM customer_scores
+                    """
+                ).first(decoding: Stored.self)
+            }
+            #expect(stored == Stored(n: count, drift: -Int64(count)))
+        }
+    }
+
+    private struct Stored: Decodable, Equatable {
+        var n: Int
+        var drift: Int64
     }
 
     @Test func largeStoresFitOnAnEvenlySpacedSampleOfCustomers() {

@@ -4,14 +4,14 @@ import Synchronization
 
 extension AnalyticsRefresher {
     /// Customers per packed value on PostgreSQL.
-    static let aggregatesPerPack = 4_096
+    private static let aggregatesPerPack = 4_096
 
-    static let aggregateColumns = [
+    private static let aggregateColumns = [
         "id", "order_count", "order_days", "first_order_at", "last_order_at", "net_revenue_minor",
         "first_order_net_minor",
     ]
 
-    static let aggregateFilter =
+    private static let aggregateFilter =
         "order_count > 0 AND first_order_at IS NOT NULL AND last_order_at IS NOT NULL AND redacted_at IS NULL"
 
     /// The aggregates of every customer with an order who is not redacted, by id: two halves of the ids read side by

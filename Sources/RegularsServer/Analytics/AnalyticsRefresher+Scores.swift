@@ -36,10 +36,11 @@ extension AnalyticsRefresher {
     }
 
     /// Runs `write` for each block of `0..<count` with what `make` made of it, making the next block meanwhile.
-    private static func pipelined<Block: Sendable>(
-        count: Int, make: @escaping @Sendable (Range<Int>) -> Block, write: (Block) async throws -> Void
+    static func pipelined<Block: Sendable>(
+        count: Int, blockSize: Int = rowsPerBlock, make: @escaping @Sendable (Range<Int>) -> Block,
+        write: (Block) async throws -> Void
     ) async throws {
-        func range(from start: Int) -> Range<Int> { start..<min(count, start + rowsPerBlock) }
+        func range(from start: Int) -> Range<Int> { start..<min(count, start + blockSize) }
         guard count > 0 else { return }
         var current = range(from: 0)
         var block = make(current)
