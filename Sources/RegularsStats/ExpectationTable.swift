@@ -7,49 +7,29 @@ struct ExpectationTable {
     let horizonCount: Int
 
     init(model: some RepeatPurchaseModel, data: CollapsedSummaries, horizons: [Double]) {
-        let rows = data.rowCount
-        let nx = data.frequencyValues.count
-        let nt = data.ageValues.count
-        var pairOfRow = [Int32](repeating: 0, count: rows)
-        var pairX: [Int32] = []
-        var pairT: [Int32] = []
-        if nx * nt <= 1 << 22 {
-            var dense = [Int32](repeating: -1, count: nx * nt)
-            for row in 0..<rows {
-                let key = Int(data.frequencyIndex[row]) * nt + Int(data.ageIndex[row])
-                if dense[key] < 0 {
-                    dense[key] = Int32(pairX.count)
-                    pairX.append(data.frequencyIndex[row])
-                    pairT.append(data.ageIndex[row])
-                }
-                pairOfRow[row] = dense[key]
-            }
-        } else {
-            var lookup: [Int64: Int32] = [:]
-            for row in 0..<rows {
-                let key = Int64(data.frequencyIndex[row]) << 32 | Int64(data.ageIndex[row])
-                if let known = lookup[key] {
-                    pairOfRow[row] = known
-                } else {
-                    let new = Int32(pairX.count)
-                    lookup[key] = new
-                    pairX.append(data.frequencyIndex[row])
-                    pairT.append(data.ageIndex[row])
-                    pairOfRow[row] = new
-                }
-            }
-        }
-        var values = [Double](repeating: 0, count: pairX.count * horizons.count)
-        for pair in 0..<pairX.count {
-            let x = data.frequencyValues[Int(pairX[pair])]
-            let age = data.ageValues[Int(pairT[pair])]
-            for (h, t) in horizons.enumerated() {
-                values[pair * horizons.count + h] = model.expectedPurchasesIfAlive(in: t, frequency: x, age: age)
-            }
-        }
-        self.pairOfRow = pairOfRow
-        self.values = values
+        let pairs = PairNumbering(
+            count: data.rowCount, firstCount: data.frequencyValues.count, secondCount: data.ageValues.count
+        ) { row in (data.frequencyIndex[row], data.ageIndex[row]) }
+        self.pairOfRow = pairs.numberOfItem
+        self.values = Self.values(
+            model: model, frequency: pairs.first.map { data.frequencyValues[Int($0)] },
+            age: pairs.second.map { data.ageValues[Int($0)] }, horizons: horizons)
         self.horizonCount = horizons.count
+    }
+
+    /// E[purchases in t | alive, x, T] for each (x, T) pair (`frequency[i]`, `age[i]`) and each horizon t,
+    /// `pairs × horizons`, row-major.
+    static func values(model: some RepeatPurchaseModel, frequency: [Double], age: [Double], horizons: [Double])
+        -> [Double]
+    {
+        var values = [Double](repeating: 0, count: frequency.count * horizons.count)
+        for pair in 0..<frequency.count {
+            for (h, t) in horizons.enumerated() {
+                values[pair * horizons.count + h] = model.expectedPurchasesIfAlive(
+                    in: t, frequency: frequency[pair], age: age[pair])
+            }
+        }
+        return values
     }
 
     @inline(__always)

@@ -19,3 +19,18 @@ public struct RFMScore: Sendable, Hashable, Codable {
         RFMSegment(recencyScore: recency, frequencyMonetaryScore: frequencyMonetary)
     }
 }
+
+extension RFMScore {
+    /// The three scores as the digits of one number, r·100 + f·10 + m.
+    public var code: Int { recency * 100 + frequency * 10 + monetary }
+
+    /// Every score: recency, frequency and monetary each 1…5.
+    public static let all: [RFMScore] = (1...5).flatMap { r in
+        (1...5).flatMap { f in (1...5).map { m in RFMScore(recency: r, frequency: f, monetary: m) } }
+    }
+}
+
+extension RFMSegment {
+    /// The scores that fall in this segment.
+    public var scores: [RFMScore] { RFMScore.all.filter { $0.segment == self } }
+}

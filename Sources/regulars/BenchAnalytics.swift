@@ -25,7 +25,7 @@ extension Bench {
         @Option(help: "How many refreshes to time (the second and later upsert over existing scores).")
         var refreshes = 2
         @Flag(help: "Keep the database (file or schema) afterwards.") var keep = false
-        @Flag(help: "Reuse the SQLite store a --keep run left at --sqlite-path instead of generating one.")
+        @Flag(help: "Reuse (and keep) the SQLite store a --keep run left at --sqlite-path instead of generating one.")
         var reuseStore = false
 
         func validate() throws {

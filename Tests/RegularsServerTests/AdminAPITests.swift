@@ -116,6 +116,7 @@ import VaporTesting
                 ("/api/customers?limit=ten", .badRequest, nil),
                 ("/api/customers?cursor=bm9wZQ", .badRequest, "cursor"),
                 ("/api/customers?locale=fr", .badRequest, "locale"),
+                ("/api/customers?segment=Champs", .badRequest, "segment"),
                 ("/api/nothing-here", .notFound, nil),
                 ("/no/such/route", .notFound, nil),
             ]

@@ -34,21 +34,22 @@ import VaporTesting
             #expect(outcome.model == "bgnbd+gamma_gamma")
             #expect(outcome.customers == buyers)
             #expect(try await Sample.count("customer_scores", on: database) == buyers)
-            struct Check: Decodable { var oneTimeWithPAlive: Int; var repeatWithoutPAlive: Int; var segments: Int }
+            struct Check: Decodable { var oneTimeWithPAlive: Int; var repeatWithoutPAlive: Int }
             let check = try await database.read { sql in
                 try await sql.raw(
                     """
                     SELECT
                         SUM(CASE WHEN c.order_days = 1 AND s.p_alive IS NOT NULL THEN 1 ELSE 0 END) AS one_time_with_p_alive,
-                        SUM(CASE WHEN c.order_days > 1 AND s.p_alive IS NULL THEN 1 ELSE 0 END) AS repeat_without_p_alive,
-                        COUNT(DISTINCT s.rfm_segment) AS segments
+                        SUM(CASE WHEN c.order_days > 1 AND s.p_alive IS NULL THEN 1 ELSE 0 END) AS repeat_without_p_alive
                     FROM customer_scores s JOIN customers c ON c.id = s.customer_id
                     """
                 ).first(decoding: Check.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
             #expect(check?.oneTimeWithPAlive == 0)
             #expect(check?.repeatWithoutPAlive == 0)
-            #expect((check?.segments ?? 0) >= 5)
+            let segments = try await RFMSegments.load(database: database, currency: "USD").segments
+            #expect(segments.filter { $0.customers > 0 }.count >= 5)
+            #expect(segments.map(\.customers).reduce(0, +) == buyers)
         }
     }
 
@@ -114,10 +115,35 @@ import VaporTesting
             }
             #expect(status == "succeeded")
 
+            var segments: [RFMSegments.SegmentSummary] = []
             try await app.testing().test(.GET, "/api/analytics/rfm", headers: headers) { response in
                 let rfm = try response.json(RFMSegments.self)
                 #expect(rfm.segments.count == RFMSegment.allCases.count)
                 #expect(abs(rfm.segments.reduce(0) { $0 + $1.revenueShare } - 1) < 1e-9)
+                segments = rfm.segments
+            }
+            struct Scored: Decodable {
+                var customerId: Int64; var rfmRecency: Int; var rfmFrequency: Int; var rfmMonetary: Int
+            }
+            let scored = try await app.regulars.database.read { sql in
+                try await sql.raw("SELECT customer_id, rfm_recency, rfm_frequency, rfm_monetary FROM customer_scores")
+                    .all(decoding: Scored.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+            #expect(segments.contains { (1...CustomerQuery.maximumLimit).contains($0.customers) })
+            for summary in segments where (1...CustomerQuery.maximumLimit).contains(summary.customers) {
+                let members = Set(
+                    scored.filter {
+                        RFMScore(recency: $0.rfmRecency, frequency: $0.rfmFrequency, monetary: $0.rfmMonetary)
+                            .segment.rawValue == summary.segment
+                    }.map(\.customerId))
+                let name = try #require(summary.segment.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+                try await app.testing().test(
+                    .GET, "/api/customers?segment=\(name)&limit=\(CustomerQuery.maximumLimit)", headers: headers
+                ) { response in
+                    let page = try response.json(Page<CustomerSummary>.self)
+                    #expect(Set(page.items.map(\.id)) == members, "\(summary.segment)")
+                    #expect(page.items.count == summary.customers, "\(summary.segment)")
+                }
             }
             try await app.testing().test(.GET, "/api/analytics/model", headers: headers) { response in
                 let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
@@ -217,56 +243,72 @@ import VaporTesting
     }
 
     @Test(arguments: TestBackend.available)
-    func everySegmentAndChurnBandIsWrittenAndReadBackAsComputed(backend: TestBackend) async throws {
+    func everyScoreIsWrittenAndReadBackWithItsSegmentChurnBandAndModel(backend: TestBackend) async throws {
         try await withDatabase(backend) { database in
-            // Setup: one customer per segment, cycling through the churn bands and no band.
-            let segments = RFMSegment.allCases
-            let bands = ChurnRisk.allCases.map(\.rawValue) + [nil]
+            // Setup: one customer per RFM score (all 125), cycling through P(alive)s of every churn band and none,
+            // and the refresh run that scores them.
             var rows: [CustomerScoreRow] = []
-            for (index, segment) in segments.enumerated() {
-                let id = try await Sample.customer("segment\(index)@example.com", on: database)
+            for (index, rfm) in RFMScore.all.enumerated() {
+                let id = try await Sample.customer("scored\(index)@example.com", on: database)
                 rows.append(
                     CustomerScoreRow(
                         customerID: id, pAlive: index.isMultiple(of: 3) ? nil : 0.125 * Double(index % 8),
                         expectedOrders90d: 1.5, predictedClv12mMinor: index == 2 ? nil : Int64(index) * 1_001,
-                        churnRisk: bands[index % bands.count], rfmRecency: 1 + index % 5, rfmFrequency: 5 - index % 5,
-                        rfmMonetary: 1 + (index * 2) % 5, rfmSegment: segment.rawValue,
-                        nextOrderAt: index == 4 ? nil : 1_800_000_000_000 + Int64(index)))
+                        rfm: rfm, nextOrderAt: index == 4 ? nil : 1_800_000_000_000 + Int64(index)))
+            }
+            try await database.write { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO analytics_runs (id, status, triggered_by, started_at, heartbeat_at, model)
+                    VALUES (7, 'succeeded', 'test', 0, 0, 'bgnbd+gamma_gamma')
+                    """
+                ).run()
             }
 
-            // Action: write them as a refresh does, then read the table back.
+            // Action: write them as a refresh does, then read the table back, and each customer's scores as the
+            // API does.
             let written = rows
             try await database.write { sql, driver in
-                try await AnalyticsRefresher.writeScores(
-                    count: written.count, runID: 7, model: "bgnbd+gamma_gamma", on: sql, driver: driver
-                ) { Array(written[$0]) }
+                try await AnalyticsRefresher.writeScores(count: written.count, runID: 7, on: sql, driver: driver) {
+                    Array(written[$0])
+                }
             }
             let stored = try await database.read { sql in
                 try await sql.raw(
                     """
-                    SELECT customer_id, p_alive, expected_orders_90d, predicted_clv_12m_minor, churn_risk, rfm_recency,
-                        rfm_frequency, rfm_monetary, rfm_segment, next_order_at, run_id, model
+                    SELECT customer_id, p_alive, expected_orders_90d, predicted_clv_12m_minor, rfm_recency,
+                        rfm_frequency, rfm_monetary, next_order_at, run_id
                     FROM customer_scores ORDER BY customer_id
                     """
                 ).all()
             }
+            var loaded: [CustomerScores] = []
+            for row in rows {
+                loaded.append(
+                    try #require(
+                        try await CustomerScores.load(customerID: row.customerID, database: database, currency: "USD")))
+            }
 
-            // Check: every value as computed.
+            // Check: every value as computed, and the words derived from it.
             #expect(stored.count == rows.count)
             for (row, record) in zip(rows, stored) {
                 #expect(try record.decode(column: "customer_id", as: Int64.self) == row.customerID)
                 #expect(try record.decode(column: "p_alive", as: Double?.self) == row.pAlive)
                 #expect(
                     try record.decode(column: "predicted_clv_12m_minor", as: Int64?.self) == row.predictedClv12mMinor)
-                #expect(try record.decode(column: "churn_risk", as: String?.self) == row.churnRisk)
-                #expect(try record.decode(column: "rfm_recency", as: Int.self) == row.rfmRecency)
-                #expect(try record.decode(column: "rfm_frequency", as: Int.self) == row.rfmFrequency)
-                #expect(try record.decode(column: "rfm_monetary", as: Int.self) == row.rfmMonetary)
-                #expect(try record.decode(column: "rfm_segment", as: String.self) == row.rfmSegment)
+                #expect(try record.decode(column: "rfm_recency", as: Int.self) == row.rfm.recency)
+                #expect(try record.decode(column: "rfm_frequency", as: Int.self) == row.rfm.frequency)
+                #expect(try record.decode(column: "rfm_monetary", as: Int.self) == row.rfm.monetary)
                 #expect(try record.decode(column: "next_order_at", as: Int64?.self) == row.nextOrderAt)
                 #expect(try record.decode(column: "run_id", as: Int64.self) == 7)
-                #expect(try record.decode(column: "model", as: String.self) == "bgnbd+gamma_gamma")
             }
+            for (row, scores) in zip(rows, loaded) {
+                #expect(scores.rfm.segment == row.rfm.segment.rawValue)
+                #expect(scores.churnRisk == row.pAlive.map { ChurnRisk(probabilityAlive: $0).rawValue })
+                #expect(scores.model == "bgnbd+gamma_gamma")
+            }
+            #expect(Set(loaded.map(\.rfm.segment)) == Set(RFMSegment.allCases.map(\.rawValue)))
+            #expect(Set(loaded.compactMap(\.churnRisk)) == Set(ChurnRisk.allCases.map(\.rawValue)))
         }
     }
 
@@ -310,14 +352,12 @@ import VaporTesting
 
             // Action: write a score for each, as a refresh does.
             try await database.write { sql, driver in
-                try await AnalyticsRefresher.writeScores(
-                    count: count, runID: 3, model: "bgnbd+gamma_gamma", on: sql, driver: driver
-                ) { range in
+                try await AnalyticsRefresher.writeScores(count: count, runID: 3, on: sql, driver: driver) { range in
                     range.map { index in
                         CustomerScoreRow(
                             customerID: Int64(index + 1), pAlive: nil, expectedOrders90d: 1,
-                            predictedClv12mMinor: Int64(index), churnRisk: nil, rfmRecency: 1, rfmFrequency: 1,
-                            rfmMonetary: 1, rfmSegment: RFMSegment.allCases[0].rawValue, nextOrderAt: nil)
+                            predictedClv12mMinor: Int64(index), rfm: RFMScore(recency: 1, frequency: 1, monetary: 1),
+                            nextOrderAt: nil)
                     }
                 }
             }

@@ -39,9 +39,10 @@ import Testing
                 ).run()
             }
 
-            // Action: migrate to the current version.
+            // Action: migrate to version 8.
             let applied = try await Migrator(
-                database: test.database, migrations: Migration.all, logger: Logger(label: "test")
+                database: test.database, migrations: Migration.all.filter { $0.version <= 8 },
+                logger: Logger(label: "test")
             ).migrate()
 
             // Check: the row is unchanged, and no segment index is left.
@@ -65,6 +66,62 @@ import Testing
                 return try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self)
             }
             #expect(indexes.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func scoresKeepTheirNumbersAndReadersDeriveTheWordsTheyNoLongerStore(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { test in
+            // Setup: a store at version 8 with one customer scored by run 3.
+            let before = Migration.all.filter { $0.version <= 8 }
+            try await Migrator(database: test.database, migrations: before, logger: Logger(label: "test")).migrate()
+            try await test.database.write { sql in
+                try await sql.raw("INSERT INTO customers (id, created_at, updated_at) VALUES (41, 0, 0)").run()
+                try await sql.raw(
+                    """
+                    INSERT INTO analytics_runs (id, status, triggered_by, started_at, heartbeat_at, model)
+                    VALUES (3, 'succeeded', 'test', 0, 0, 'bgnbd+gamma_gamma')
+                    """
+                ).run()
+                try await sql.raw(
+                    """
+                    INSERT INTO customer_scores (customer_id, run_id, model, p_alive, expected_orders_90d,
+                        predicted_clv_12m_minor, churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment,
+                        next_order_at, p_alive_previous)
+                    VALUES (41, 3, 'bgnbd+gamma_gamma', 0.25, 1.5, 12345, 'high', 2, 3, 4, 'At risk', 99, 0.5)
+                    """
+                ).run()
+            }
+
+            // Action: migrate to the current version, and read the customer's scores as the API does.
+            let applied = try await Migrator(
+                database: test.database, migrations: Migration.all, logger: Logger(label: "test")
+            ).migrate()
+            let scores = try await CustomerScores.load(customerID: 41, database: test.database, currency: "USD")
+
+            // Check: the numbers are unchanged, the words are gone from the table and derived again on reading.
+            #expect(applied == [9])
+            let row = try await test.database.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT customer_id || ' ' || run_id || ' ' || p_alive || ' ' || expected_orders_90d || ' '
+                        || predicted_clv_12m_minor || ' ' || rfm_recency || ' ' || rfm_frequency || ' ' || rfm_monetary
+                        || ' ' || next_order_at || ' ' || p_alive_previous AS row
+                    FROM customer_scores
+                    """
+                ).all(decodingColumn: "row", as: String.self)
+            }
+            #expect(row == ["41 3 0.25 1.5 12345 2 3 4 99 0.5"])
+            for column in ["model", "churn_risk", "rfm_segment"] {
+                await #expect(throws: (any Error).self) {
+                    try await test.database.read { sql in
+                        try await sql.raw("SELECT \(unsafeRaw: column) FROM customer_scores").run()
+                    }
+                }
+            }
+            #expect(scores?.model == "bgnbd+gamma_gamma")
+            #expect(scores?.churnRisk == "high")
+            #expect(scores?.rfm.segment == "At risk")
         }
     }
 

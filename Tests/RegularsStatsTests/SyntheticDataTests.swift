@@ -60,6 +60,43 @@ import Testing
         #expect(fromCompact == fromPlain)
     }
 
+    @Test func thePredictorGivesEveryCustomerExactlyTheBatchPredictions() async throws {
+        // Setup: a synthetic store, its fitted models, and each customer's (x, T) pair numbered.
+        let log = SyntheticTransactionGenerator.generate(SyntheticDataConfiguration(customers: 3000, seed: 9))
+        let summaries = CustomerSummaries(log: log)
+        let purchaseModel = try BGNBDModel.fit(summaries)
+        let spendModel = try GammaGammaModel.fit(summaries)
+        let ages = Array(Set(summaries.age)).sorted()
+        let ageIndex = Dictionary(uniqueKeysWithValues: ages.enumerated().map { ($0.element, Int32($0.offset)) })
+        let pairs = PairNumbering(
+            count: summaries.count, firstCount: Int(summaries.frequency.max() ?? 0) + 1, secondCount: ages.count
+        ) { (Int32(summaries.frequency[$0]), ageIndex[summaries.age[$0]]!) }
+
+        // Action: predict customer by customer, and all at once.
+        let predictor = await CLVPredictor(
+            purchaseModel: purchaseModel, spendModel: spendModel,
+            pairFrequency: pairs.first.map { Double($0) }, pairAge: pairs.second.map { ages[Int($0)] }, parts: 3)
+        let one = (0..<summaries.count).map { i in
+            predictor.predict(
+                pair: Int(pairs.numberOfItem[i]), frequency: summaries.frequency[i], recency: summaries.recency[i],
+                age: summaries.age[i], monetaryValue: summaries.monetaryValue[i])
+        }
+        let batch = try CustomerPredictions.compute(
+            summaries: summaries, purchaseModel: purchaseModel, spendModel: spendModel)
+
+        // Check: the same values to the last bit, over fewer pairs than customers.
+        #expect(pairs.pairCount < summaries.count / 2)
+        #expect(one.map(\.probabilityAlive) == batch.probabilityAlive)
+        #expect(one.map(\.expectedPurchases) == batch.expectedPurchases)
+        #expect(one.map(\.lifetimeValue) == batch.lifetimeValue)
+        #expect(
+            one.map(\.nextPurchase)
+                == (0..<summaries.count).map {
+                    purchaseModel.nextPurchase(
+                        frequency: summaries.frequency[$0], recency: summaries.recency[$0], age: summaries.age[$0])
+                })
+    }
+
     @Test func benchmarkRunsThePipeline() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("regulars-bench-\(UUID()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }

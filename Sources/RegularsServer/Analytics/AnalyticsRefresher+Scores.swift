@@ -4,8 +4,8 @@ import SQLiteKit
 
 extension AnalyticsRefresher {
     static let scoreColumns = [
-        "customer_id", "run_id", "model", "p_alive", "expected_orders_90d", "predicted_clv_12m_minor", "churn_risk",
-        "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_segment", "next_order_at",
+        "customer_id", "run_id", "p_alive", "expected_orders_90d", "predicted_clv_12m_minor", "rfm_recency",
+        "rfm_frequency", "rfm_monetary", "next_order_at",
     ]
 
     /// Rows made at a time — by a refresh, also predicted at a time — while the previous block is written.
@@ -22,15 +22,14 @@ extension AnalyticsRefresher {
     /// SQLKit's `Encodable` binds or SQL literals: for a million customers both of those cost more than the
     /// database's own work.
     static func writeScores(
-        count: Int, runID: Int64, model: String, on sql: any SQLDatabase, driver: DriverConnection,
+        count: Int, runID: Int64, on sql: any SQLDatabase, driver: DriverConnection,
         rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
         switch driver {
         case .sqlite(let connection):
-            try await writeScores(count: count, runID: runID, model: model, sqlite: connection, rows: rows)
+            try await writeScores(count: count, runID: runID, sqlite: connection, rows: rows)
         case .postgres(let connection):
-            try await writeScores(
-                count: count, runID: runID, model: model, postgres: connection, logger: sql.logger, rows: rows)
+            try await writeScores(count: count, runID: runID, postgres: connection, logger: sql.logger, rows: rows)
         }
         try await sql.raw("DELETE FROM customer_scores WHERE run_id <> \(bind: runID)").run()
     }
@@ -65,17 +64,16 @@ extension AnalyticsRefresher {
     }
 
     private static func writeScores(
-        count: Int, runID: Int64, model: String, sqlite connection: SQLiteConnection,
+        count: Int, runID: Int64, sqlite connection: SQLiteConnection,
         rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
         let width = CustomerScoreRow.compactValueCount
         let row = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-        // The run id and model are the same for every row: written once, as literals (a number and a fixed word).
+        // The run id is the same for every row: written once, as a literal.
         let head =
             "INSERT INTO customer_scores (customer_id, p_alive, expected_orders_90d, predicted_clv_12m_minor, "
-            + "churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, next_order_at, run_id, model) "
-            + "SELECT \(CustomerScoreRow.compactSelectList), \(runID), '\(model.replacingOccurrences(of: "'", with: "''"))' "
-            + "FROM (VALUES "
+            + "rfm_recency, rfm_frequency, rfm_monetary, next_order_at, run_id) "
+            + "SELECT \(CustomerScoreRow.compactSelectList), \(runID) FROM (VALUES "
         // `WHERE true` tells SQLite's parser that ON CONFLICT starts the upsert, not a join constraint.
         let tail = ") WHERE true" + upsert
         func statement(rows: Int) -> String { head + repeatElement(row, count: rows).joined(separator: ",") + tail }
@@ -99,35 +97,32 @@ extension AnalyticsRefresher {
     }
 
     private static func writeScores(
-        count: Int, runID: Int64, model: String, postgres connection: PostgresConnection, logger: Logger,
+        count: Int, runID: Int64, postgres connection: PostgresConnection, logger: Logger,
         rows: @escaping @Sendable (Range<Int>) -> [CustomerScoreRow]
     ) async throws {
-        // The arrays carry no NULL elements: absent values travel as NaN, Int64.min ($13) or '' and become NULL
-        // again in the SELECT.
+        // The arrays carry no NULL elements: absent values travel as NaN or Int64.min ($10) and become NULL again in
+        // the SELECT.
         @Sendable func finite(_ value: Double?) -> Double { value.flatMap { $0.isFinite ? $0 : nil } ?? .nan }
         let text =
             """
             INSERT INTO customer_scores (\(scoreColumns.joined(separator: ", ")))
-            SELECT id, $1, $2, NULLIF(p_alive, 'NaN'), NULLIF(expected, 'NaN'), NULLIF(clv, $13),
-                NULLIF(churn, ''), recency, frequency, monetary, segment, NULLIF(next_order, $13)
-            FROM unnest($3::bigint[], $4::float8[], $5::float8[], $6::bigint[], $7::text[], $8::int[], $9::int[],
-                $10::int[], $11::text[], $12::bigint[])
-                AS s (id, p_alive, expected, clv, churn, recency, frequency, monetary, segment, next_order)
+            SELECT id, $1, NULLIF(p_alive, 'NaN'), NULLIF(expected, 'NaN'), NULLIF(clv, $10), recency, frequency,
+                monetary, NULLIF(next_order, $10)
+            FROM unnest($2::bigint[], $3::float8[], $4::float8[], $5::bigint[], $6::int[], $7::int[], $8::int[],
+                $9::bigint[])
+                AS s (id, p_alive, expected, clv, recency, frequency, monetary, next_order)
             """ + upsert
         try await pipelined(count: count) { range in
             let block = rows(range)
-            var binds = PostgresBindings(capacity: 13)
+            var binds = PostgresBindings(capacity: 10)
             binds.append(runID)
-            binds.append(model)
             binds.append(block.map(\.customerID))
             binds.append(block.map { finite($0.pAlive) })
             binds.append(block.map { finite($0.expectedOrders90d) })
             binds.append(block.map { $0.predictedClv12mMinor ?? .min })
-            binds.append(block.map { $0.churnRisk ?? "" })
-            binds.append(block.map { Int32($0.rfmRecency) })
-            binds.append(block.map { Int32($0.rfmFrequency) })
-            binds.append(block.map { Int32($0.rfmMonetary) })
-            binds.append(block.map(\.rfmSegment))
+            binds.append(block.map { Int32($0.rfm.recency) })
+            binds.append(block.map { Int32($0.rfm.frequency) })
+            binds.append(block.map { Int32($0.rfm.monetary) })
             binds.append(block.map { $0.nextOrderAt ?? .min })
             binds.append(Int64.min)
             return binds

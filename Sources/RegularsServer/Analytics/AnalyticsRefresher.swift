@@ -126,7 +126,7 @@ struct AnalyticsRefresher: Sendable {
             let rollupJSON = JSONText.encode(rollup)
             try await database.write { sql, driver in
                 try await Self.writeScores(
-                    count: plan.count, runID: run.id, model: plan.model, on: sql, driver: driver, rows: plan.rows)
+                    count: plan.count, runID: run.id, on: sql, driver: driver, rows: plan.rows)
                 lap(3)
                 step(4)
                 let (holdout, retention) = await sideChecks.value

@@ -1,4 +1,5 @@
 import RegularsCore
+import RegularsStats
 import SQLKit
 import Vapor
 
@@ -29,7 +30,6 @@ struct AtRiskCustomer: Content, Sendable, Equatable {
         var clvMinor: Int64?
         var pAlive: Double
         var pAlivePrevious: Double
-        var churnRisk: String?
         var lastOrderAt: Int64?
     }
 
@@ -39,7 +39,7 @@ struct AtRiskCustomer: Content, Sendable, Equatable {
                 """
                 SELECT c.id, c.first_name, c.last_name, c.net_revenue_minor,
                     s.predicted_clv_12m_minor AS clv_minor, s.p_alive,
-                    s.p_alive_previous, s.churn_risk, c.last_order_at
+                    s.p_alive_previous, c.last_order_at
                 FROM customer_scores s JOIN customers c ON c.id = s.customer_id
                 WHERE s.p_alive IS NOT NULL AND s.p_alive_previous IS NOT NULL
                     AND s.p_alive_previous - s.p_alive >= \(bind: minimumDrop) AND c.redacted_at IS NULL
@@ -55,7 +55,8 @@ struct AtRiskCustomer: Content, Sendable, Equatable {
                 netRevenue: MoneyDTO(minorUnits: row.netRevenueMinor, currency: currency),
                 predictedClv12m: row.clvMinor.map { MoneyDTO(minorUnits: $0, currency: currency) },
                 pAlive: row.pAlive, pAlivePrevious: row.pAlivePrevious, pAliveDrop: row.pAlivePrevious - row.pAlive,
-                churnRisk: row.churnRisk, lastOrderAt: row.lastOrderAt.map { Instant(milliseconds: $0).iso8601 })
+                churnRisk: ChurnRisk(probabilityAlive: row.pAlive).rawValue,
+                lastOrderAt: row.lastOrderAt.map { Instant(milliseconds: $0).iso8601 })
         }
     }
 }

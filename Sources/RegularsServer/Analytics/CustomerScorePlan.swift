@@ -12,8 +12,9 @@ import RegularsStats
 /// them (no repeat buyers yet) the scores carry RFM only, with model "none".
 struct CustomerScorePlan: Sendable {
     var summaries: CustomerSummaries
-    var purchaseModel: BGNBDModel?
-    var spendModel: GammaGammaModel?
+    /// Each customer's (x, T) pair, numbered for `predictor`.
+    var pairOfCustomer: [Int32]
+    var predictor: CLVPredictor<BGNBDModel>?
     var recency: [Int]
     var frequency: [Int]
     var monetary: [Int]
@@ -28,7 +29,7 @@ struct CustomerScorePlan: Sendable {
     static let maximumFitCustomers = 100_000
 
     var count: Int { summaries.count }
-    var model: String { purchaseModel == nil ? "none" : "bgnbd+gamma_gamma" }
+    var model: String { predictor == nil ? "none" : "bgnbd+gamma_gamma" }
 
     /// Fits the models (and, alongside, scores RFM) for the customers' aggregates as of `now`.
     static func make(_ rows: [AnalyticsRefresher.AggregateRow], now: Instant, currency: CurrencyCode) async
@@ -42,11 +43,17 @@ struct CustomerScorePlan: Sendable {
         async let recency = RFMAnalysis.quintileScores(rows.map { -$0.lastOrderAt })
         async let frequency = RFMAnalysis.quintileScores(rows.map(\.orderCount))
         async let monetary = RFMAnalysis.quintileScores(rows.map(\.netRevenueMinor))
+        // x and T in whole days: every customer's (x, T) pair, numbered for the predictions.
+        let repeatDays = rows.map { Int32(max(0, $0.orderDays - 1)) }
+        let ageDays = rows.map { Int32(clamping: max(0, today - $0.firstOrderAt / day)) }
+        let pairs = PairNumbering(
+            count: rows.count, firstCount: Int(repeatDays.max() ?? 0) + 1, secondCount: Int(ageDays.max() ?? 0) + 1
+        ) { (repeatDays[$0], ageDays[$0]) }
         let summaries = CustomerSummaries(
             customerIDs: rows.map(\.id),
-            frequency: rows.map { Double(max(0, $0.orderDays - 1)) },
+            frequency: repeatDays.map { Double($0) },
             recency: rows.map { $0.orderDays > 1 ? Double($0.lastOrderAt / day - $0.firstOrderAt / day) / 7 : 0 },
-            age: rows.map { Double(max(0, today - $0.firstOrderAt / day)) / 7 },
+            age: ageDays.map { Double($0) / 7 },
             monetaryValue: rows.map { row in
                 guard row.orderCount > 1 else { return 0 }
                 return max(0, Double(row.netRevenueMinor - row.firstOrderNetMinor) / Double(row.orderCount - 1))
@@ -55,23 +62,24 @@ struct CustomerScorePlan: Sendable {
         var report = AnalyticsRefresher.Report(
             customers: summaries.count, repeatCustomers: summaries.repeatCustomerCount,
             observedAt: now.iso8601, fit: nil, error: nil, holdout: nil, holdoutError: nil, retention: nil)
-        var purchaseModel: BGNBDModel?
-        var spendModel: GammaGammaModel?
+        var predictor: CLVPredictor<BGNBDModel>?
         do {
             let sample = fitSample(of: summaries)
             let bgnbd = try BGNBDModel.fit(try CollapsedSummaries(sample))
             let spend = try GammaGammaModel.fit(sample)
-            (purchaseModel, spendModel) = (bgnbd, spend)
             report.fit = CLVFitReport(
                 customers: sample.count, repeatCustomers: sample.repeatCustomerCount, bgnbd: bgnbd,
                 paretoNBD: nil, gammaGamma: spend)
+            predictor = await CLVPredictor(
+                purchaseModel: bgnbd, spendModel: spend, options: Self.options,
+                pairFrequency: pairs.first.map { Double($0) }, pairAge: pairs.second.map { Double($0) / 7 })
         } catch {
             report.error = "\(error)"
         }
         return CustomerScorePlan(
-            summaries: summaries, purchaseModel: purchaseModel, spendModel: spendModel, recency: await recency,
-            frequency: await frequency, monetary: await monetary, report: report, today: today,
-            minorUnitsPerMajor: perMajor)
+            summaries: summaries, pairOfCustomer: pairs.numberOfItem, predictor: predictor,
+            recency: await recency, frequency: await frequency, monetary: await monetary, report: report,
+            today: today, minorUnitsPerMajor: perMajor)
     }
 
     /// The customers to fit on: every one when there are at most `maximumFitCustomers`, otherwise every k-th by id —
@@ -84,45 +92,32 @@ struct CustomerScorePlan: Sendable {
         return summaries.subset((0..<maximum).map { $0 * summaries.count / maximum })
     }
 
-    /// The scores of the customers at `range` (indices into the summaries), predicted together: the range collapses
-    /// into distinct (x, tₓ, T) rows, and a range as large as the writer's blocks (`AnalyticsRefresher.rowsPerBlock`)
-    /// shares most of its (x, T) pairs, for which the hypergeometric terms are computed once.
+    /// The scores of the customers at `range` (indices into the summaries).
     func rows(_ range: Range<Int>) -> [CustomerScoreRow] {
         let epochToday = EpochDay(rawValue: Int32(today))
-        let block = summaries.subset(Array(range))
-        let predictions = purchaseModel.flatMap { purchaseModel in
-            spendModel.flatMap { spendModel in
-                try? CustomerPredictions.compute(
-                    summaries: block, purchaseModel: purchaseModel, spendModel: spendModel, options: Self.options)
-            }
-        }
         var output: [CustomerScoreRow] = []
         output.reserveCapacity(range.count)
-        for (offset, index) in range.enumerated() {
+        for index in range {
             let rfm = RFMScore(recency: recency[index], frequency: frequency[index], monetary: monetary[index])
+            let prediction = predictor?.predict(
+                pair: Int(pairOfCustomer[index]), frequency: summaries.frequency[index],
+                recency: summaries.recency[index], age: summaries.age[index],
+                monetaryValue: summaries.monetaryValue[index])
             // BG/NBD assumes a customer can only drop out after a repeat purchase, so it rates every one-time
             // buyer certainly alive; that says nothing, so one-time buyers get no P(alive) or churn band.
-            let pAlive = summaries.frequency[index] > 0 ? predictions?.probabilityAlive[offset] : nil
-            let nextOrder = purchaseModel.map { model in
-                model.nextPurchase(
-                    frequency: summaries.frequency[index], recency: summaries.recency[index], age: summaries.age[index])
-            }
+            let pAlive = summaries.frequency[index] > 0 ? prediction?.probabilityAlive : nil
             // A next-order date is shown only for customers likely alive and expected back within a year.
-            let nextOrderAt = nextOrder.flatMap { estimate -> Int64? in
-                let expected = estimate.expectedDate(after: epochToday)
-                guard estimate.probabilityAlive >= 0.5, epochToday.days(to: expected) <= 365 else { return nil }
+            let nextOrderAt = prediction.flatMap { prediction -> Int64? in
+                let expected = prediction.nextPurchase.expectedDate(after: epochToday)
+                guard prediction.probabilityAlive >= 0.5, epochToday.days(to: expected) <= 365 else { return nil }
                 return Int64(expected.rawValue) * 86_400_000
             }
             output.append(
                 CustomerScoreRow(
                     customerID: summaries.customerIDs[index], pAlive: pAlive,
-                    expectedOrders90d: predictions?.expectedPurchases[offset],
-                    predictedClv12mMinor: predictions.map {
-                        Int64(($0.lifetimeValue[offset] * minorUnitsPerMajor).rounded())
-                    },
-                    churnRisk: pAlive.map { ChurnRisk(probabilityAlive: $0).rawValue }, rfmRecency: rfm.recency,
-                    rfmFrequency: rfm.frequency, rfmMonetary: rfm.monetary, rfmSegment: rfm.segment.rawValue,
-                    nextOrderAt: nextOrderAt))
+                    expectedOrders90d: prediction?.expectedPurchases,
+                    predictedClv12mMinor: prediction.map { Int64(($0.lifetimeValue * minorUnitsPerMajor).rounded()) },
+                    rfm: rfm, nextOrderAt: nextOrderAt))
         }
         return output
     }

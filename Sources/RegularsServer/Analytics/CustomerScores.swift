@@ -1,4 +1,5 @@
 import RegularsCore
+import RegularsStats
 import Vapor
 
 /// A customer's latest scores from the analytics refresh.
@@ -24,37 +25,38 @@ struct CustomerScores: Content, Sendable {
     /// The row decoder does not find columns whose names hold digits (`expected_orders_90d`) from a camel-case name,
     /// so the query renames those two.
     private struct Row: Decodable {
-        var model: String
+        var model: String?
         var pAlive: Double?
         var expectedOrders: Double?
         var clvMinor: Int64?
-        var churnRisk: String?
         var rfmRecency: Int
         var rfmFrequency: Int
         var rfmMonetary: Int
-        var rfmSegment: String
         var nextOrderAt: Int64?
     }
 
+    /// The customer's scores, with the model of the refresh that wrote them, the churn band of their P(alive) and
+    /// the segment of their RFM scores.
     static func load(customerID: Int64, database: Database, currency: String) async throws -> CustomerScores? {
         let row = try await database.read { sql in
             try await sql.raw(
                 """
-                SELECT model, p_alive, expected_orders_90d AS expected_orders,
-                    predicted_clv_12m_minor AS clv_minor, churn_risk, rfm_recency, rfm_frequency,
-                    rfm_monetary, rfm_segment, next_order_at
-                FROM customer_scores WHERE customer_id = \(bind: customerID)
+                SELECT r.model, s.p_alive, s.expected_orders_90d AS expected_orders,
+                    s.predicted_clv_12m_minor AS clv_minor, s.rfm_recency, s.rfm_frequency, s.rfm_monetary,
+                    s.next_order_at
+                FROM customer_scores s LEFT JOIN analytics_runs r ON r.id = s.run_id
+                WHERE s.customer_id = \(bind: customerID)
                 """
             ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         guard let row else { return nil }
+        let rfm = RFMScore(recency: row.rfmRecency, frequency: row.rfmFrequency, monetary: row.rfmMonetary)
         return CustomerScores(
-            model: row.model, pAlive: row.pAlive, expectedOrders90d: row.expectedOrders,
+            model: row.model ?? "none", pAlive: row.pAlive, expectedOrders90d: row.expectedOrders,
             predictedClv12m: row.clvMinor.map { MoneyDTO(minorUnits: $0, currency: currency) },
-            churnRisk: row.churnRisk,
+            churnRisk: row.pAlive.map { ChurnRisk(probabilityAlive: $0).rawValue },
             rfm: RFM(
-                recency: row.rfmRecency, frequency: row.rfmFrequency, monetary: row.rfmMonetary,
-                segment: row.rfmSegment),
+                recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary, segment: rfm.segment.rawValue),
             nextOrderAt: row.nextOrderAt.map { Instant(milliseconds: $0).iso8601 }, reason: nil)
     }
 

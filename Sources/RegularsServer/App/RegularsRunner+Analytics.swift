@@ -26,7 +26,7 @@ extension RegularsRunner {
     /// `regulars bench analytics`: loads a synthetic store of `orders` orders and `customers` customers into a fresh
     /// SQLite file at `sqlitePath` (or a fresh schema of the PostgreSQL database at `postgresURL`), then times
     /// `refreshes` full analytics refreshes, reporting every line through `output`. The database is removed
-    /// afterwards unless `keep`.
+    /// afterwards unless `keep`, or `reuse` found a store to reuse there.
     public static func benchAnalytics(
         orders: Int, customers: Int, seed: UInt64, sqlitePath: String, postgresURL: String?, refreshes: Int,
         keep: Bool, reuse: Bool = false, output: @escaping @Sendable (String) -> Void
@@ -57,8 +57,8 @@ extension RegularsRunner {
             }
             database = try Database.open(.sqlite(path: sqlitePath), maxConnections: 4, logger: logger)
             output("SQLite, \(sqlitePath)")
-            cleanup = {
-                if !keep {
+            cleanup = { [reusing] in
+                if !keep && !reusing {
                     for suffix in ["", "-wal", "-shm"] {
                         try? FileManager.default.removeItem(atPath: sqlitePath + suffix)
                     }
@@ -100,7 +100,7 @@ extension RegularsRunner {
                 output(
                     String(
                         format: "refresh %d (%@): %.3f s for %d customers, model %@", number,
-                        number == 1 ? "scores inserted" : "scores upserted over the previous run's", total,
+                        number == 1 && !reusing ? "scores inserted" : "scores upserted over the previous run's", total,
                         outcome.customers, outcome.model))
                 for phase in outcome.phases {
                     output(

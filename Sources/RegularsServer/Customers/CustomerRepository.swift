@@ -1,4 +1,5 @@
 import RegularsCore
+import RegularsStats
 import SQLKit
 
 /// Reads customers: search and paging, and the full profile.
@@ -20,8 +21,17 @@ struct CustomerRepository: Sendable {
         if let locale = query.locale { conditions.append("locale = \(bind: locale)") }
         if let minOrders = query.minOrders { conditions.append("order_count >= \(bind: minOrders)") }
         if let maxOrders = query.maxOrders { conditions.append("order_count <= \(bind: maxOrders)") }
-        if let segment = query.segment {
-            conditions.append("id IN (SELECT customer_id FROM customer_scores WHERE rfm_segment = \(bind: segment))")
+        if let name = query.segment {
+            guard let segment = RFMSegment(rawValue: name) else {
+                throw Problem.invalidField(
+                    "segment", "must be one of " + RFMSegment.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let codes = segment.scores.map { String($0.code) }
+            conditions.append(
+                """
+                id IN (SELECT customer_id FROM customer_scores WHERE rfm_recency * 100 + rfm_frequency * 10 + \
+                rfm_monetary IN (\(unsafeRaw: codes.joined(separator: ", "))))
+                """)
         }
         if let tag = query.tag {
             conditions.append("tags LIKE \(bind: "%" + Self.escapeLike(JSONText.encode(tag)) + "%") ESCAPE '\\'")

@@ -9,7 +9,8 @@ import SQLiteKit
 
 extension Database {
     /// Opens a pool for `url`. SQLite connections run in WAL mode with foreign keys on, `synchronous=NORMAL` (durable
-    /// across a process crash: WAL frames are in the OS before a commit returns) and a bounded busy timeout.
+    /// across a process crash: WAL frames are in the OS before a commit returns), a bounded busy timeout, and
+    /// temporary storage — such as the statement journal of a many-row upsert — in memory rather than in files.
     public static func open(
         _ url: DatabaseURL, maxConnections: Int = 8, logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -76,7 +77,7 @@ struct TunedSQLiteSource: ConnectionPoolSource, Sendable {
         inner.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
             let pragmas = [
                 "PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                "PRAGMA foreign_keys = ON",
+                "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY",
             ]
             return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
                 chain.flatMap { connection.query(pragma).map { _ in } }

@@ -68,5 +68,13 @@ public struct Database: Sendable {
         }
     }
 
-    public func shutdown() async throws { try await close() }
+    /// Closes the pool. On SQLite it first empties the write-ahead log into the database file, so the next process
+    /// to open it has no log to read back; SQLite's own checkpoint on closing the last connection is skipped when
+    /// the pool's connections close at the same time.
+    public func shutdown() async throws {
+        if dialect == .sqlite {
+            _ = try? await read { sql in try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
+        }
+        try await close()
+    }
 }

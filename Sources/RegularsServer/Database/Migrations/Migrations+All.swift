@@ -2,6 +2,7 @@ extension Migration {
     /// Every schema step, in order. Append new steps; never edit one that has shipped.
     static let all: [Migration] = [
         foundation, analytics, ingest, loyalty, integrations, analyticsRollups, ingestRejectionCounts, compactScores,
+        derivedScoreLabels,
     ]
 
     /// Customers and identities, consent, products, orders, refunds, checkouts, events, keys, admins and sessions.
