@@ -31,7 +31,8 @@ struct CustomerScorePlan: Sendable {
     var count: Int { summaries.count }
     var model: String { predictor == nil ? "none" : "bgnbd+gamma_gamma" }
 
-    /// Fits the models (and, alongside, scores RFM) for the customers' aggregates as of `now`.
+    /// Fits the models for the customers' aggregates as of `now`, computes the expectations of every (x, T) pair
+    /// among them, and alongside scores RFM.
     static func make(_ rows: [AnalyticsRefresher.AggregateRow], now: Instant, currency: CurrencyCode) async
         -> CustomerScorePlan
     {
