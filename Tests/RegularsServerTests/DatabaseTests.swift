@@ -25,19 +25,7 @@ import Testing
     func compactingTheScoresKeepsEveryScoreAndDropsTheSegmentIndex(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { test in
             // Setup: a store at version 7 with one scored customer.
-            let before = Migration.all.filter { $0.version <= 7 }
-            try await Migrator(database: test.database, migrations: before, logger: Logger(label: "test")).migrate()
-            try await test.database.write { sql in
-                try await sql.raw("INSERT INTO customers (id, created_at, updated_at) VALUES (41, 0, 0)").run()
-                try await sql.raw(
-                    """
-                    INSERT INTO customer_scores (customer_id, run_id, model, p_alive, expected_orders_90d,
-                        predicted_clv_12m_minor, churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment,
-                        next_order_at, p_alive_previous)
-                    VALUES (41, 3, 'bgnbd+gamma_gamma', 0.25, 1.5, 12345, 'high', 2, 3, 4, 'at_risk', 99, 0.5)
-                    """
-                ).run()
-            }
+            try await Self.storeWithOneScore(atVersion: 7, on: test.database)
 
             // Action: migrate to version 8.
             let applied = try await Migrator(
@@ -57,7 +45,7 @@ import Testing
                     """
                 ).all(decodingColumn: "row", as: String.self)
             }
-            #expect(row == ["41 3 bgnbd+gamma_gamma 0.25 1.5 12345 high 2 3 4 at_risk 99 0.5"])
+            #expect(row == ["41 3 bgnbd+gamma_gamma 0.25 1.5 12345 high 2 3 4 At risk 99 0.5"])
             let indexes = try await test.database.read { sql in
                 let query =
                     backend == .sqlite
@@ -73,25 +61,7 @@ import Testing
     func scoresKeepTheirNumbersAndReadersDeriveTheWordsTheyNoLongerStore(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { test in
             // Setup: a store at version 8 with one customer scored by run 3.
-            let before = Migration.all.filter { $0.version <= 8 }
-            try await Migrator(database: test.database, migrations: before, logger: Logger(label: "test")).migrate()
-            try await test.database.write { sql in
-                try await sql.raw("INSERT INTO customers (id, created_at, updated_at) VALUES (41, 0, 0)").run()
-                try await sql.raw(
-                    """
-                    INSERT INTO analytics_runs (id, status, triggered_by, started_at, heartbeat_at, model)
-                    VALUES (3, 'succeeded', 'test', 0, 0, 'bgnbd+gamma_gamma')
-                    """
-                ).run()
-                try await sql.raw(
-                    """
-                    INSERT INTO customer_scores (customer_id, run_id, model, p_alive, expected_orders_90d,
-                        predicted_clv_12m_minor, churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment,
-                        next_order_at, p_alive_previous)
-                    VALUES (41, 3, 'bgnbd+gamma_gamma', 0.25, 1.5, 12345, 'high', 2, 3, 4, 'At risk', 99, 0.5)
-                    """
-                ).run()
-            }
+            try await Self.storeWithOneScore(atVersion: 8, on: test.database)
 
             // Action: migrate to the current version, and read the customer's scores as the API does.
             let applied = try await Migrator(
@@ -122,6 +92,29 @@ import Testing
             #expect(scores?.model == "bgnbd+gamma_gamma")
             #expect(scores?.churnRisk == "high")
             #expect(scores?.rfm.segment == "At risk")
+        }
+    }
+
+    /// Migrates `database` to `version` (7 or 8: the same score columns) and scores customer 41 in run 3.
+    private static func storeWithOneScore(atVersion version: Int, on database: Database) async throws {
+        let migrations = Migration.all.filter { $0.version <= version }
+        try await Migrator(database: database, migrations: migrations, logger: Logger(label: "test")).migrate()
+        try await database.write { sql in
+            try await sql.raw("INSERT INTO customers (id, created_at, updated_at) VALUES (41, 0, 0)").run()
+            try await sql.raw(
+                """
+                INSERT INTO analytics_runs (id, status, triggered_by, started_at, heartbeat_at, model)
+                VALUES (3, 'succeeded', 'test', 0, 0, 'bgnbd+gamma_gamma')
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO customer_scores (customer_id, run_id, model, p_alive, expected_orders_90d,
+                    predicted_clv_12m_minor, churn_risk, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment,
+                    next_order_at, p_alive_previous)
+                VALUES (41, 3, 'bgnbd+gamma_gamma', 0.25, 1.5, 12345, 'high', 2, 3, 4, 'At risk', 99, 0.5)
+                """
+            ).run()
         }
     }
 
