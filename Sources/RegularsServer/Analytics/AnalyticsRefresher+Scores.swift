@@ -1,3 +1,4 @@
+import Algorithms
 @preconcurrency import PostgresKit
 import SQLKit
 import SQLiteKit
@@ -80,11 +81,10 @@ extension AnalyticsRefresher {
         let full = statement(rows: sqliteScoreRowsPerStatement)
         try await pipelined(count: count) { range in
             let made = rows(range)
-            return stride(from: 0, to: made.count, by: sqliteScoreRowsPerStatement).map { start in
+            return made.chunks(ofCount: sqliteScoreRowsPerStatement).map { chunk in
                 var binds: [SQLiteData] = []
-                let end = min(made.count, start + sqliteScoreRowsPerStatement)
-                binds.reserveCapacity(width * (end - start))
-                for row in made[start..<end] { row.appendCompact(to: &binds) }
+                binds.reserveCapacity(width * chunk.count)
+                for row in chunk { row.appendCompact(to: &binds) }
                 return binds
             }
         } write: { statements in

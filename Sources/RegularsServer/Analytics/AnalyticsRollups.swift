@@ -1,3 +1,4 @@
+import Algorithms
 import SQLKit
 
 /// The compact tables the analytics refresh reads instead of the orders, kept in step at ingest.
@@ -37,9 +38,7 @@ enum AnalyticsRollups {
     /// a fixed number of statements for any number of customers (up to 500 per round).
     static func refresh(customerIDs: [Int64], on sql: any SQLDatabase) async throws {
         let ids = Array(Set(customerIDs)).sorted()
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            try await refreshChunk(Array(ids[start..<min(ids.count, start + 500)]), on: sql)
-        }
+        for chunk in ids.chunks(ofCount: 500) { try await refreshChunk(Array(chunk), on: sql) }
     }
 
     private struct CustomerMonthRow: Decodable {

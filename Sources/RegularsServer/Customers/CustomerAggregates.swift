@@ -1,3 +1,4 @@
+import Algorithms
 import SQLKit
 
 /// The per-customer running aggregates on `customers`, over orders that are not cancelled: order count, the number of
@@ -13,8 +14,7 @@ enum CustomerAggregates {
     /// One statement per 500 customers, then their rollups.
     static func refresh(customerIDs: [Int64], on sql: any SQLDatabase) async throws {
         let ids = Array(Set(customerIDs)).sorted()
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+        for chunk in ids.chunks(ofCount: 500).map(Array.init) {
             try await sql.raw(
                 """
                 \(unsafeRaw: liveOrdersWhere) o.customer_id IN (\(binds: chunk)) \(unsafeRaw: update)
@@ -45,8 +45,8 @@ enum CustomerAggregates {
             FROM orders o WHERE o.cancelled_at IS NULL AND
         """
 
-    /// Follows `liveOrdersWhere` and its condition: sums per customer, and updates every selected customer — those left without a live
-    /// order back to zero — from a join the caller filters (`c`) and names `a`.
+    /// Follows `liveOrdersWhere` and its condition: sums per customer, and updates every selected customer — those left
+    /// without a live order back to zero — from a join the caller filters (`c`) and names `a`.
     private static let update = """
         ), totals AS (
             SELECT customer_id, COUNT(*) AS order_count, COUNT(DISTINCT placed_at / 86400000) AS order_days,

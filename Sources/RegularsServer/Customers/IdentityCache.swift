@@ -1,3 +1,4 @@
+import Algorithms
 import SQLKit
 
 /// Which customer each identity and email belongs to, as one write transaction has read or written them, so a batch
@@ -20,7 +21,7 @@ final class IdentityCache {
         let bySource = Dictionary(grouping: wanted.filter { identities[$0] == nil }, by: \.source)
         for (source, group) in bySource {
             let values = Array(Set(group.map(\.externalID)))
-            for chunk in Self.chunks(values) {
+            for chunk in values.chunks(ofCount: 500).map(Array.init) {
                 struct Row: Decodable { var externalId: String; var customerId: Int64 }
                 let rows = try await sql.raw(
                     """
@@ -35,7 +36,7 @@ final class IdentityCache {
             }
         }
         let missing = Array(Set(wantedEmails.filter { emails[$0] == nil }))
-        for chunk in Self.chunks(missing) {
+        for chunk in missing.chunks(ofCount: 500).map(Array.init) {
             struct Row: Decodable { var id: Int64; var email: String }
             let rows = try await sql.raw("SELECT id, email FROM customers WHERE email IN (\(binds: chunk))")
                 .all(decoding: Row.self)
@@ -80,9 +81,5 @@ final class IdentityCache {
     func merged(_ other: Int64, into survivor: Int64) {
         for (key, value) in identities where value == other { identities[key] = survivor }
         for (key, value) in emails where value == other || value == survivor { emails[key] = nil }
-    }
-
-    private static func chunks(_ values: [String]) -> [[String]] {
-        stride(from: 0, to: values.count, by: 500).map { Array(values[$0..<min(values.count, $0 + 500)]) }
     }
 }

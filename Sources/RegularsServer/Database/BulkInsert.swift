@@ -1,3 +1,4 @@
+import Algorithms
 import SQLKit
 
 /// Multi-row INSERTs in chunks that stay under SQLite's limit of bound parameters per statement.
@@ -27,11 +28,8 @@ enum BulkInsert {
     }
 
     private static func chunks(_ rows: [[any Encodable & Sendable]], columns: Int)
-        -> [ArraySlice<[any Encodable & Sendable]>]
+        -> ChunksOfCountCollection<[[any Encodable & Sendable]]>
     {
-        let rowsPerStatement = max(1, 30_000 / max(1, columns))
-        return stride(from: 0, to: rows.count, by: rowsPerStatement).map {
-            rows[$0..<min(rows.count, $0 + rowsPerStatement)]
-        }
+        rows.chunks(ofCount: max(1, 30_000 / max(1, columns)))
     }
 }

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import RegularsCore
 import RegularsIngest
@@ -142,8 +143,7 @@ final class SegmentBatchWriter {
             links[link].customerID = try await customerIDAfterWriting(outcome, resolved: order.customerID)
         }
         let linked = links.compactMap { link in link.customerID.map { (link.eventID, $0, link.anonymousID) } }
-        for start in stride(from: 0, to: linked.count, by: 500) {
-            let chunk = linked[start..<min(linked.count, start + 500)]
+        for chunk in linked.chunks(ofCount: 500) {
             let cases = chunk.map { "WHEN \(bind: $0.0) THEN \(bind: $0.1)" as SQLQueryString }
             try await sql.raw(
                 """
